@@ -1,0 +1,105 @@
+// swift-tools-version:6.0
+//
+// BookingDesk: the counter desk (`booking-desk`) and the booking API (`booking-server`).
+// Modules depend downwards only; each C library sits behind exactly one Swift module:
+// sqlite3 -> SQLite, libsodium -> Secrets, libcurl -> Curl, libmicrohttpd -> HTTPServer,
+// ncursesw -> TerminalUI.
+
+import PackageDescription
+
+let package = Package(
+    name: "BookingDesk",
+    products: [
+        .executable(name: "booking-desk", targets: ["booking-desk"]),
+        .executable(name: "booking-server", targets: ["booking-server"]),
+        .executable(name: "booking-bench", targets: ["booking-bench"]),
+    ],
+    targets: [
+        // C libraries from Debian's packages.
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CSodium", path: "Sources/CSodium",
+            providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]),
+        // No pkgConfig: SwiftPM would drop ncursesw.pc's -D flags anyway (see shim.h).
+        .systemLibrary(
+            name: "CNcursesw", path: "Sources/CNcursesw",
+            providers: [.apt(["libncurses-dev"])]),
+
+        // Both sides.
+        .target(name: "BookingCore"),
+        .target(
+            name: "BookingAPI", dependencies: ["BookingCore"],
+            resources: [.copy("openapi.json")]),
+        .target(name: "Logging"),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "Secrets", dependencies: ["CSodium"]),
+        .target(name: "Curl", dependencies: ["CCurl"]),
+
+        // Server side.
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "Logging"]),
+        .target(name: "BookingStore", dependencies: ["BookingCore", "SQLite", "Logging"]),
+        .target(
+            name: "BookingServer",
+            dependencies: [
+                "BookingCore", "BookingAPI", "BookingStore", "HTTPServer", "Secrets", "Curl",
+                "Logging",
+            ]),
+        .executableTarget(name: "booking-server", dependencies: ["BookingServer"]),
+
+        // Desk side.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        .target(name: "DeskClient", dependencies: ["BookingAPI", "Curl", "Logging"]),
+        .target(
+            name: "OfflineCache",
+            dependencies: ["BookingCore", "BookingAPI", "SQLite", "Secrets", "Logging"]),
+        .target(
+            name: "DeskApp",
+            dependencies: [
+                "BookingCore", "BookingAPI", "TerminalUI", "DeskClient", "OfflineCache",
+                "BookingServer", "Logging",
+            ]),
+        .executableTarget(name: "booking-desk", dependencies: ["DeskApp"]),
+
+        // Benchmarks: `swift run -c release booking-bench --help`.
+        .executableTarget(
+            name: "booking-bench",
+            dependencies: [
+                "BookingCore", "BookingAPI", "BookingStore", "BookingServer", "Curl", "SQLite",
+                "DeskApp", "DeskClient", "OfflineCache", "TerminalUI",
+            ]),
+
+        // Helpers the tests share: a real server on a loopback port, an API client, tmux.
+        .target(
+            name: "TestSupport",
+            dependencies: ["BookingAPI", "BookingServer", "Curl", "Logging"],
+            path: "Tests/TestSupport"),
+
+        .testTarget(name: "BookingCoreTests", dependencies: ["BookingCore"]),
+        .testTarget(name: "BookingAPITests", dependencies: ["BookingAPI", "BookingServer"]),
+        .testTarget(
+            name: "InfrastructureTests",
+            dependencies: [
+                "SQLite", "Secrets", "Curl",
+                "HTTPServer", "Logging",
+            ]),
+        .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
+        .testTarget(
+            name: "BookingServerTests",
+            dependencies: ["BookingServer", "BookingAPI", "TestSupport", "Curl"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "DeskAppTests",
+            dependencies: ["DeskApp", "TerminalUI", "DeskClient", "OfflineCache", "TestSupport"]),
+        .testTarget(
+            name: "DeskEndToEndTests",
+            dependencies: ["TestSupport", "booking-desk", "booking-server"]),
+    ]
+)

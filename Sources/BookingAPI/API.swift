@@ -1,0 +1,1 @@
+// BookingAPI: the wire types, error envelope and paths that desk and server share.

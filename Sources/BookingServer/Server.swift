@@ -1,0 +1,1 @@
+// BookingServer: routes, authentication and roles of the booking API.

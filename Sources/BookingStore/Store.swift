@@ -1,0 +1,1 @@
+// BookingStore: the server's data on SQLite; the only server code that runs SQL.

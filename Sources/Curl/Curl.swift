@@ -1,0 +1,1 @@
+// Curl: the one Swift module over libcurl (HTTP requests and SMTP mail).

@@ -1,0 +1,1 @@
+// DeskApp: the desk's screens, order wizard and sync.

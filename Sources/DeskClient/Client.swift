@@ -1,0 +1,1 @@
+// DeskClient: the desk's client of the booking API; the only desk code using Curl.

@@ -1,0 +1,1 @@
+// HTTPServer: the one Swift module over libmicrohttpd.

@@ -1,0 +1,1 @@
+// SQLite: the one Swift module over sqlite3 (connections, statements, typed errors).

@@ -1,0 +1,1 @@
+// TerminalUI: the Terminal protocol, its ncursesw implementation and the widgets.

@@ -1,0 +1,1 @@
+print("booking-bench: not built yet")

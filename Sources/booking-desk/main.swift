@@ -1,0 +1,1 @@
+print("booking-desk: not built yet")

@@ -1,0 +1,1 @@
+print("booking-server: not built yet")
