@@ -1,7 +1,7 @@
 import CSQLite
 
 /// A failed SQLite call: the extended result code, SQLite's message and what was being done.
-public struct SQLiteError: Error, CustomStringConvertible, Sendable {
+public struct SQLiteError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The extended result code (`sqlite3_extended_errcode`).
     public let code: Int32
     public let message: String
