@@ -30,8 +30,7 @@ final class ReaderPool: Sendable {
         for offset in 0..<readers.count {
             let reader = readers[(start + offset) % readers.count]
             if let result = try reader.connection.withLockIfAvailable({ db in try snapshot(db, body)
-                })
-            {
+            }) {
                 return result
             }
         }

@@ -94,7 +94,7 @@ final class WriteQueue: Sendable {
             try db.execute("BEGIN IMMEDIATE")
         } catch {
             logger.error("store writer cannot begin a transaction", ["error": "\(error)"])
-            batch.forEach { $0.finish(commitError: StoreError.database(error)) }
+            for job in batch { job.finish(commitError: StoreError.database(error)) }
             return
         }
         for job in batch {
@@ -102,19 +102,19 @@ final class WriteQueue: Sendable {
         }
         do {
             try db.execute("COMMIT")
-            batch.forEach { $0.finish(commitError: nil) }
+            for job in batch { job.finish(commitError: nil) }
         } catch {
             logger.error(
                 "store writer cannot commit", ["error": "\(error)", "jobs": "\(batch.count)"])
             if db.isInTransaction { try? db.execute("ROLLBACK") }
-            batch.forEach { $0.finish(commitError: StoreError.database(error)) }
+            for job in batch { job.finish(commitError: StoreError.database(error)) }
         }
     }
 
     private func failAll(_ error: StoreError) {
         while true {
             let (batch, stopped) = takeBatch()
-            batch.forEach { $0.finish(commitError: error) }
+            for job in batch { job.finish(commitError: error) }
             if stopped { return }
             state.withLock { $0.stopped = true }
         }
