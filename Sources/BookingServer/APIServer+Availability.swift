@@ -16,22 +16,24 @@ extension APIServer {
         }
         let whole = try Period(
             start: calendar.startOfDay(first), end: calendar.startOfDay(last.next))
-        let offers = try matchingOffers(request)
-        let branches = Dictionary(
-            uniqueKeysWithValues: try store.branches(scope: request.scope).map { ($0.id, $0) })
-        let booked = try store.bookedUnits(
-            offers: offers.map(\.offer.id), over: whole, scope: request.scope, now: request.now)
-        let rows = offers.map { entry in
-            let branch = branches[entry.offer.branchID]
-            let hours = days.map { day in branch.flatMap { calendar.openingHours(of: $0, on: day) }
-            }
-            let periods = zip(days, hours).map { day, open in open ?? calendar.day(day) }
-            let free = Availability.over(
-                periods, stock: entry.offer.stock, booked: booked[entry.offer.id] ?? [])
-            return MonthAvailability.OfferDays(
-                offerID: entry.offer.id, free: free.map(\.units), closed: hours.map { $0 == nil })
+        let inputs = try store.availabilityInputs(
+            try offerFilter(request), over: whole, scope: request.scope, now: request.now)
+        try checkFound(inputs, request)
+        var daysByBranch: [BranchID: [OpeningHoursCache.Day]] = [:]
+        for (id, branch) in inputs.branches {
+            daysByBranch[id] = openingHours.month(first, branch: branch, calendar: calendar)
         }
-        return try Self.json(MonthAvailability(month: first, days: days, offers: rows))
+        let rows = inputs.offers.map { entry in
+            let month = daysByBranch[entry.offer.branchID] ?? []
+            let free = Availability.over(
+                month.map(\.period), stock: entry.offer.stock,
+                booked: inputs.booked[entry.offer.id] ?? [])
+            return MonthAvailability.OfferDays(
+                offerID: entry.offer.id, free: free.map(\.units), closed: month.map(\.closed))
+        }
+        let answer = MonthAvailability(month: first, days: days, offers: rows)
+        return HTTPResponse(
+            status: 200, headers: ["Content-Type": APIJSON.contentType], body: answer.encodedJSON())
     }
 
     /// `GET /availability/interval?start=&end=&offer=|branch=|category=`.
@@ -44,12 +46,12 @@ extension APIServer {
         } catch {
             throw APIFailure.invalidInput("end must be after start", field: "end")
         }
-        let offers = try matchingOffers(request)
-        let booked = try store.bookedUnits(
-            offers: offers.map(\.offer.id), over: period, scope: request.scope, now: request.now)
-        let rows = offers.map { entry in
+        let inputs = try store.availabilityInputs(
+            try offerFilter(request), over: period, scope: request.scope, now: request.now)
+        try checkFound(inputs, request)
+        let rows = inputs.offers.map { entry in
             let free = Availability(
-                stock: entry.offer.stock, booked: booked[entry.offer.id] ?? [], over: period)
+                stock: entry.offer.stock, booked: inputs.booked[entry.offer.id] ?? [], over: period)
             return IntervalAvailability.OfferFree(offerID: entry.offer.id, free: free.units)
         }
         return try Self.json(
@@ -64,20 +66,21 @@ extension APIServer {
     }
 
     /// The offer named by `offer`, or all offers (options too) of `branch` and/or `category`.
-    private func matchingOffers(_ request: APIRequest) throws -> [CatalogOffer] {
-        if let id: OfferID = try request.queryID("offer") {
-            guard let offer = try store.offer(id, scope: request.scope) else {
-                throw APIFailure.notFound("offer")
-            }
-            return [offer]
-        }
-        let branch: BranchID? = try request.queryID("branch")
-        let category: CategoryID? = try request.queryID("category")
-        guard branch != nil || category != nil else {
+    private func offerFilter(_ request: APIRequest) throws -> OfferFilter {
+        let filter = OfferFilter(
+            offerID: try request.queryID("offer"), branchID: try request.queryID("branch"),
+            categoryID: try request.queryID("category"))
+        guard filter.offerID != nil || filter.branchID != nil || filter.categoryID != nil else {
             throw APIFailure.invalidInput("name an offer, a branch or a category", field: "offer")
         }
-        return try store.offers(
-            scope: request.scope, filter: OfferFilter(branchID: branch, categoryID: category))
+        return filter
+    }
+
+    /// A named offer that is not visible answers 404, like a missing one.
+    private func checkFound(_ inputs: AvailabilityInputs, _ request: APIRequest) throws {
+        if request.query("offer") != nil && inputs.offers.isEmpty {
+            throw APIFailure.notFound("offer")
+        }
     }
 }
 

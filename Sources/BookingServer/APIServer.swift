@@ -24,6 +24,8 @@ final class APIServer: Sendable {
     /// Verified when the user name is unknown, so that a log-in takes as long either way.
     let decoyHash: String
     private let requestCounter = Atomic<UInt64>(0)
+    /// Opening hours per branch and month, computed once: zone conversions are costly.
+    let openingHours = OpeningHoursCache()
     private let openAPIDocument: [UInt8]
 
     init(
@@ -127,12 +129,12 @@ final class APIServer: Sendable {
     }
 
     static func bearerToken(_ request: HTTPRequest) -> String? {
-        guard let header = request.header("Authorization") else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
+        guard let header = request.headers["authorization"] else { return nil }
+        let parts = header.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty, token.count <= 256 else { return nil }
-        return token
+        let token = parts[1]
+        guard token.utf8.count <= 256 else { return nil }
+        return String(token)
     }
 
     // MARK: - Responses

@@ -20,15 +20,16 @@ struct Route: Sendable {
     let template: String
     let access: Access
     let handler: Handler
+    /// The template split at `/`, once, since every request is matched against it.
+    private let segments: [Substring]
 
     init(_ method: String, _ template: String, _ access: Access, _ handler: @escaping Handler) {
         self.method = method
         self.template = template
         self.access = access
         self.handler = handler
+        self.segments = template.split(separator: "/", omittingEmptySubsequences: false)
     }
-
-    var segments: [Substring] { template.split(separator: "/", omittingEmptySubsequences: false) }
 
     /// The `{id}` value if `path` matches the template; nil if it does not.
     func match(_ pathSegments: [Substring]) -> [String: Int64]? {

@@ -112,7 +112,11 @@ enum Schema {
             currency TEXT NOT NULL,
             vat_rate INTEGER NOT NULL,
             max_persons INTEGER,
-            return_elsewhere INTEGER NOT NULL DEFAULT 0
+            return_elsewhere INTEGER NOT NULL DEFAULT 0,
+            -- The longest period (seconds) any order line or hold of this offer ever had:
+            -- bookings overlapping [a, b) start after a minus this, which bounds the index
+            -- range availability reads.
+            longest_booking INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX offers_account ON offers (account_id, branch_id, category_id);
         -- Restrictions of a staff user to some branches or categories (none = all).
@@ -180,7 +184,9 @@ enum Schema {
             ends_at INTEGER NOT NULL,
             takes_units INTEGER NOT NULL
         );
-        CREATE INDEX order_lines_offer ON order_lines (offer_id, ends_at);
+        -- Covers the availability query, so that it never reads the table itself.
+        CREATE INDEX order_lines_offer
+            ON order_lines (offer_id, starts_at, ends_at, takes_units, account_id, quantity);
         CREATE INDEX order_lines_order ON order_lines (order_id);
         CREATE TABLE holds (
             id INTEGER PRIMARY KEY,
@@ -201,7 +207,8 @@ enum Schema {
             ends_at INTEGER NOT NULL,
             expires_at INTEGER NOT NULL
         );
-        CREATE INDEX hold_lines_offer ON hold_lines (offer_id, ends_at);
+        CREATE INDEX hold_lines_offer
+            ON hold_lines (offer_id, starts_at, ends_at, expires_at, account_id, hold_id, quantity);
         CREATE INDEX hold_lines_hold ON hold_lines (hold_id);
         -- A POST /orders answered once: the same key and body gets the same order again.
         CREATE TABLE idempotency_keys (

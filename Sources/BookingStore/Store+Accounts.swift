@@ -202,19 +202,33 @@ extension BookingStore {
             guard
                 let row = try db.queryOne(
                     """
-                    SELECT u.id, u.username, u.name, u.email, u.role, u.is_owner, s.account_id,
-                        s.expires_at
-                    FROM sessions s JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
+                    SELECT u.id, u.username, u.name, u.email, u.role, u.is_owner, s.expires_at,
+                        a.id, a.slug, a.name, a.time_zone, a.currency, a.prepayment_percent,
+                        a.prepayment_due_days, a.hold_minutes,
+                        EXISTS (SELECT 1 FROM user_branches r WHERE r.user_id = u.id),
+                        EXISTS (SELECT 1 FROM user_categories r WHERE r.user_id = u.id)
+                    FROM sessions s
+                    JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
+                    JOIN accounts a ON a.id = s.account_id
                     WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ?
                         AND u.active = 1
-                    """, [tokenHash, now.storedSeconds]),
-                let account = try Self.account(db, where: "id = ?", row.int64(6))
+                    """, [tokenHash, now.storedSeconds])
             else { return nil }
             let user = Self.user(row)
-            let scope = try Self.scope(db, account: account.id, user: user.id)
+            let account = AccountInfo(
+                id: AccountID(row.int64(7)), slug: row.text(8), name: row.text(9),
+                timeZone: row.text(10), currency: Currency(rawValue: row.text(11)),
+                prepaymentPercent: row.int(12), prepaymentDueDays: row.int(13),
+                holdMinutes: row.int(14))
+            // Most users are not restricted; their scope needs no further query.
+            let restricted = row.bool(15) || row.bool(16)
+            let scope =
+                restricted
+                ? try Self.scope(db, account: account.id, user: user.id)
+                : Scope(accountID: account.id, userID: user.id)
             return SessionContext(
                 user: user, account: account, scope: scope,
-                expiresAt: Date(storedSeconds: row.int64(7)))
+                expiresAt: Date(storedSeconds: row.int64(6)))
         }
     }
 

@@ -2,7 +2,42 @@ import BookingCore
 import Foundation
 import SQLite
 
+/// What availability is computed from, read in one snapshot: the matching offers, their
+/// branches (for opening hours) and the units booked of each during the period.
+public struct AvailabilityInputs: Sendable {
+    public var offers: [CatalogOffer]
+    public var branches: [BranchID: Branch]
+    public var booked: [OfferID: [BookedUnits]]
+}
+
 extension BookingStore {
+    /// The offers matching `filter` that the scope may see, with their branches and their
+    /// bookings during `period`, all from one consistent snapshot.
+    public func availabilityInputs(
+        _ filter: OfferFilter, over period: Period, scope: Scope, now: Date
+    ) throws(StoreError) -> AvailabilityInputs {
+        let account = scope.accountID
+        return try read { db in
+            let offers = try Self.offers(db, scope: scope, filter: filter)
+            let branchFilter = scope.filter("b", branchColumn: "id")
+            var branches: [BranchID: Branch] = [:]
+            for id in Set(offers.map(\.offer.branchID)) {
+                let row = try db.queryOne(
+                    """
+                    SELECT id, name, address, opens, closes, closed_weekdays FROM branches b
+                    WHERE b.id = ? AND \(branchFilter.sql)
+                    """, [id.rawValue] + branchFilter.arguments)
+                branches[id] = row.map(Self.branch)
+            }
+            var booked: [OfferID: [BookedUnits]] = [:]
+            for entry in offers {
+                booked[entry.offer.id] = try Self.booked(
+                    db, offer: entry.offer.id, account: account, period: period, now: now)
+            }
+            return AvailabilityInputs(offers: offers, branches: branches, booked: booked)
+        }
+    }
+
     /// The units of each offer taken during `period`: order lines that hold units and holds
     /// that have not expired at `now`. Offers outside the scope get no entry.
     public func bookedUnits(
@@ -25,28 +60,42 @@ extension BookingStore {
         _ db: Database, offer: OfferID, account: AccountID, period: Period, now: Date,
         excludingHold: HoldID? = nil
     ) throws -> [BookedUnits] {
-        let rows = try db.query(
+        var booked: [BookedUnits] = []
+        try db.forEachRow(
             """
             SELECT quantity, starts_at, ends_at FROM order_lines
-            WHERE offer_id = ? AND ends_at > ? AND starts_at < ? AND takes_units = 1
-                AND account_id = ?
+            WHERE offer_id = ?1 AND starts_at > ?2 - ?4 AND starts_at < ?3 AND ends_at > ?2
+                AND takes_units = 1 AND account_id = ?5
             UNION ALL
             SELECT quantity, starts_at, ends_at FROM hold_lines
-            WHERE offer_id = ? AND ends_at > ? AND starts_at < ? AND expires_at > ?
-                AND account_id = ? AND hold_id <> ?
+            WHERE offer_id = ?1 AND starts_at > ?2 - ?4 AND starts_at < ?3 AND ends_at > ?2
+                AND expires_at > ?6 AND account_id = ?5 AND hold_id <> ?7
             """,
             [
                 offer.rawValue, period.start.storedSeconds, period.end.storedSeconds,
-                account.rawValue, offer.rawValue, period.start.storedSeconds,
-                period.end.storedSeconds, now.storedSeconds, account.rawValue,
+                try longestBooking(db, offer: offer), account.rawValue, now.storedSeconds,
                 excludingHold?.rawValue ?? 0,
-            ])
-        return rows.compactMap { row in
-            let start = Date(storedSeconds: row.int64(1))
-            let end = Date(storedSeconds: row.int64(2))
-            guard let taken = try? Period(start: start, end: end) else { return nil }
-            return BookedUnits(period: taken, quantity: row.int(0))
+            ]
+        ) { columns in
+            let start = Date(storedSeconds: columns.int64(1))
+            let end = Date(storedSeconds: columns.int64(2))
+            guard let taken = try? Period(start: start, end: end) else { return }
+            booked.append(BookedUnits(period: taken, quantity: columns.int(0)))
         }
+        return booked
+    }
+
+    private static func longestBooking(_ db: Database, offer: OfferID) throws -> Int64 {
+        try db.queryOne("SELECT longest_booking FROM offers WHERE id = ?", [offer.rawValue])?
+            .int64(0) ?? 0
+    }
+
+    /// Records that `offer` is booked for `period`, keeping `longest_booking` an upper bound
+    /// of every booking's length. Called by every insert of an order line or hold line.
+    static func noteBooking(_ db: Database, offer: OfferID, period: Period) throws {
+        try db.run(
+            "UPDATE offers SET longest_booking = ?2 WHERE id = ?1 AND longest_booking < ?2",
+            [offer.rawValue, period.end.storedSeconds - period.start.storedSeconds])
     }
 
     /// Checks inside the writer's transaction that every offer of `items` has enough free

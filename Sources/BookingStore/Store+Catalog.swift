@@ -4,6 +4,8 @@ import SQLite
 
 /// Which offers a list shows.
 public struct OfferFilter: Sendable {
+    /// Only this offer.
+    public var offerID: OfferID?
     public var branchID: BranchID?
     public var categoryID: CategoryID?
     /// Part of the name, any case.
@@ -12,9 +14,10 @@ public struct OfferFilter: Sendable {
     public var options: Bool?
 
     public init(
-        branchID: BranchID? = nil, categoryID: CategoryID? = nil, text: String? = nil,
-        options: Bool? = nil
+        offerID: OfferID? = nil, branchID: BranchID? = nil, categoryID: CategoryID? = nil,
+        text: String? = nil, options: Bool? = nil
     ) {
+        self.offerID = offerID
         self.branchID = branchID
         self.categoryID = categoryID
         self.text = text
@@ -113,7 +116,15 @@ extension BookingStore {
 
     /// The branch `id`, if the scope may see it.
     public func branch(_ id: BranchID, scope: Scope) throws(StoreError) -> Branch? {
-        try branches(scope: scope).first { $0.id == id }
+        let filter = scope.filter("b", branchColumn: "id")
+        return try read { db in
+            try db.queryOne(
+                """
+                SELECT id, name, address, opens, closes, closed_weekdays FROM branches b
+                WHERE b.id = ? AND \(filter.sql)
+                """, [id.rawValue] + filter.arguments
+            ).map(Self.branch)
+        }
     }
 
     static func branch(_ row: Row) -> Branch {
@@ -143,8 +154,16 @@ extension BookingStore {
     public func offers(scope: Scope, filter: OfferFilter = OfferFilter()) throws(StoreError)
         -> [CatalogOffer]
     {
-        var (sql, ids) = Self.offerQuery(scope)
+        try read { db in try Self.offers(db, scope: scope, filter: filter) }
+    }
+
+    static func offers(_ db: Database, scope: Scope, filter: OfferFilter) throws -> [CatalogOffer] {
+        var (sql, ids) = offerQuery(scope)
         var arguments: [any SQLiteBindable] = ids
+        if let offer = filter.offerID {
+            sql += " AND o.id = ?"
+            arguments.append(offer.rawValue)
+        }
         if let branch = filter.branchID {
             sql += " AND o.branch_id = ?"
             arguments.append(branch.rawValue)
@@ -161,9 +180,7 @@ extension BookingStore {
             arguments.append(text)
         }
         sql += " ORDER BY o.branch_id, o.name, o.id"
-        let query = sql
-        let values = arguments.map(\.sqliteValue)
-        return try read { db in try db.query(query, values).map(Self.catalogOffer) }
+        return try db.query(sql, arguments).map(catalogOffer)
     }
 
     /// The offers with these ids that the scope may see; missing ones are left out.

@@ -39,6 +39,7 @@ extension BookingStore {
                         period.start.storedSeconds, period.end.storedSeconds,
                         expiresAt.storedSeconds,
                     ])
+                try Self.noteBooking(db, offer: item.offerID, period: period)
             }
             return HoldID(hold)
         }

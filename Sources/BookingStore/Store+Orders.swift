@@ -90,7 +90,7 @@ extension BookingStore {
         return order
     }
 
-    private static func insertOrder(
+    static func insertOrder(
         _ db: Database, _ new: NewOrder, period: Period, scope: Scope, now: Date
     ) throws -> OrderInfo {
         let request = new.request
@@ -141,6 +141,7 @@ extension BookingStore {
                     account, orderID, item.offerID.rawValue, isOption, item.quantity,
                     period.start.storedSeconds, period.end.storedSeconds,
                 ])
+            try noteBooking(db, offer: item.offerID, period: period)
         }
         if let hold = request.holdID {
             try db.run("DELETE FROM hold_lines WHERE hold_id = ?", [hold.rawValue])
@@ -310,6 +311,26 @@ extension BookingStore {
             var moved = order
             moved.status = status
             return moved
+        }
+    }
+}
+
+extension BookingStore {
+    /// Creates many orders in one transaction, each with the checks of `createOrder`; for
+    /// loading generated data. Returns how many were created (refused ones are skipped).
+    public func createOrders(_ orders: [NewOrder], scope: Scope, now: Date) throws(StoreError)
+        -> Int
+    {
+        try write { db in
+            var created = 0
+            for new in orders {
+                guard let period = try? Self.period(of: new.request.draft) else { continue }
+                let inserted = try? db.savepoint("bulk") {
+                    try Self.insertOrder(db, new, period: period, scope: scope, now: now)
+                }
+                if inserted != nil { created += 1 }
+            }
+            return created
         }
     }
 }

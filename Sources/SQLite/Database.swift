@@ -110,6 +110,29 @@ public final class Database {
         return first
     }
 
+    /// Runs a query and hands each row's columns to `body` without copying them into a
+    /// `Row`: for hot paths that read many small rows. `Columns` is valid only inside `body`.
+    public func forEachRow(
+        _ sql: String, _ arguments: [any SQLiteBindable] = [], _ body: (Columns) throws -> Void
+    ) throws {
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments.map(\.sqliteValue), database: handle)
+        while true {
+            let rc = sqlite3_step(statement.handle)
+            if rc == SQLITE_ROW {
+                try body(Columns(handle: statement.handle))
+            } else if rc == SQLITE_DONE {
+                return
+            } else {
+                throw SQLiteError(
+                    code: sqlite3_extended_errcode(handle),
+                    message: String(cString: sqlite3_errmsg(handle)),
+                    context: "running \(statement.summary)")
+            }
+        }
+    }
+
     /// The rowid of the last row inserted on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
@@ -121,13 +144,14 @@ public final class Database {
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T)
         throws -> T
     {
-        try execute("BEGIN \(kind.rawValue)")
+        // Through the statement cache: BEGIN and COMMIT are parsed once per connection.
+        try run("BEGIN \(kind.rawValue)")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try run("COMMIT")
             return result
         } catch {
-            if isInTransaction { try? execute("ROLLBACK") }
+            if isInTransaction { try? run("ROLLBACK") }
             throw error
         }
     }
@@ -192,4 +216,21 @@ public final class Database {
 
     /// The version of the linked SQLite library, such as "3.40.1".
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}
+
+/// The columns of the current row of a running query (see `Database.forEachRow`).
+public struct Columns {
+    fileprivate let handle: OpaquePointer
+
+    public func int64(_ index: Int) -> Int64 {
+        sqlite3_column_int64(handle, Int32(index))
+    }
+
+    public func int(_ index: Int) -> Int {
+        Int(int64(index))
+    }
+
+    public func isNull(_ index: Int) -> Bool {
+        sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL
+    }
 }

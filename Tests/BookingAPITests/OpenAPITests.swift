@@ -184,3 +184,19 @@ struct SchemaCheck {
         }
     }
 }
+
+@Suite struct FastEncodingTests {
+    @Test func monthAvailabilityWritesTheSameBytesAsTheEncoder() throws {
+        let days = (1...3).map { LocalDate(year: 2030, month: 3, day: $0)! }
+        let value = MonthAvailability(
+            month: days[0], days: days,
+            offers: [
+                .init(offerID: OfferID(7), free: [3, -1, nil], closed: [false, true, false]),
+                .init(offerID: OfferID(12), free: [0, 10, 2], closed: [true, false, false]),
+            ])
+        let expected = Array(try APIJSON.encoder().encode(value))
+        #expect(value.encodedJSON() == expected)
+        let empty = MonthAvailability(month: days[0], days: [], offers: [])
+        #expect(empty.encodedJSON() == Array(try APIJSON.encoder().encode(empty)))
+    }
+}
