@@ -90,6 +90,7 @@ let package = Package(
                 "SQLite", "Secrets", "Curl",
                 "HTTPServer", "Logging",
             ]),
+        .testTarget(name: "CurlTests", dependencies: ["Curl"]),
         .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
         .testTarget(
             name: "BookingServerTests",
