@@ -29,4 +29,7 @@ static inline WINDOW *bk_stdscr(void) { return stdscr; }
 
 static inline attr_t bk_a_italic(void) { return A_ITALIC; }
 
+/* COLORS is a mutable C global too; valid after start_color(). */
+static inline int bk_colors(void) { return COLORS; }
+
 #endif
