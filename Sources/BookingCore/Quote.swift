@@ -1,12 +1,12 @@
 import Foundation
 
-/// A priced order: its lines, VAT per rate, total and prepayment. Built only from a
-/// `Quote.Draft` by `Quote(draft:...)`, which is deterministic, so the server can recompute
+/// A priced order: its lines, VAT per rate, total and prepayment. Built only from an
+/// `OrderDraft` by `Quote(draft:...)`, which is deterministic, so the server can recompute
 /// what the desk sends and reject any difference with `==`.
 public struct Quote: Hashable, Codable, Sendable {
     public var period: Period
     public var persons: Int
-    /// One line per item, in the draft's order.
+    /// The offers in the draft's order, then the options in theirs.
     public var lines: [QuoteLine]
     /// VAT per rate, ascending by rate; each is the sum of its lines' rounded VAT.
     public var vatTotals: [VATTotal]
@@ -22,8 +22,7 @@ public struct QuoteLine: Hashable, Codable, Sendable {
     public var offerID: OfferID
     /// The offer's name when it was priced, for the receipt.
     public var name: String
-    /// The kind of the offer's category; `.option` for options.
-    public var kind: CategoryKind
+    public var isOption: Bool
     public var quantity: Int
     public var persons: Int
     public var priceUnit: PriceUnit
@@ -38,8 +37,6 @@ public struct QuoteLine: Hashable, Codable, Sendable {
     public var vatRate: VATRate
     /// The VAT contained in `total`, rounded per line.
     public var vat: Money
-
-    public var isOption: Bool { kind == .option }
 }
 
 /// The lines of one VAT rate added up, for the receipt.
@@ -62,7 +59,7 @@ extension Quote {
     ///   - rounding: the VAT rule; the one stored on the order when recomputing it.
     /// - Throws: `QuoteError` for every kind of bad input; availability is not checked here.
     public init(
-        draft: Draft, catalog: Catalog, prepayment: PrepaymentPolicy,
+        draft: OrderDraft, catalog: Catalog, prepayment: PrepaymentPolicy,
         calendar: AccountCalendar, bookedAt: Date, rounding: VATRounding = .halfUpPerLine
     ) throws(QuoteError) {
         guard prepayment.isValid else { throw .invalidPrepaymentPolicy }
@@ -85,13 +82,13 @@ extension Quote {
 
 /// The checks and prices of a draft's lines, one item at a time.
 private struct LinePricing {
-    let draft: Quote.Draft
+    let draft: OrderDraft
     let catalog: Catalog
     let calendar: AccountCalendar
     let rounding: VATRounding
     let period: Period
 
-    init(draft: Quote.Draft, catalog: Catalog, calendar: AccountCalendar, rounding: VATRounding)
+    init(draft: OrderDraft, catalog: Catalog, calendar: AccountCalendar, rounding: VATRounding)
         throws(QuoteError)
     {
         do {
@@ -101,7 +98,7 @@ private struct LinePricing {
         } catch {
             throw .outOfRange
         }
-        guard !draft.items.isEmpty else { throw .emptyOrder }
+        guard !draft.offers.isEmpty else { throw .emptyOrder }
         guard draft.persons > 0 else { throw .nonPositivePersons }
         self.draft = draft
         self.catalog = catalog
@@ -112,18 +109,17 @@ private struct LinePricing {
     func lines() throws(QuoteError) -> [QuoteLine] {
         var seen: Set<OfferID> = []
         var lines: [QuoteLine] = []
-        for item in draft.items {
+        let items = draft.offers.map { ($0, false) } + draft.options.map { ($0, true) }
+        for (item, asOption) in items {
             guard seen.insert(item.offerID).inserted else { throw .duplicateItem(item.offerID) }
-            lines.append(try line(item))
+            lines.append(try line(item, asOption: asOption))
         }
-        // Options are extras: alone they do not make an order.
-        guard lines.contains(where: { !$0.isOption }) else { throw .emptyOrder }
         guard Set(lines.map(\.total.currency)).count == 1 else { throw .mixedCurrencies }
         return lines
     }
 
-    private func line(_ item: OrderItem) throws(QuoteError) -> QuoteLine {
-        let (offer, kind) = try checkedOffer(item)
+    private func line(_ item: OrderItem, asOption: Bool) throws(QuoteError) -> QuoteLine {
+        let offer = try checkedOffer(item, asOption: asOption)
         let price: LinePrice
         do {
             price = try offer.price.price(
@@ -134,17 +130,19 @@ private struct LinePricing {
             throw .amountTooLarge
         }
         return QuoteLine(
-            offerID: offer.id, name: offer.name, kind: kind, quantity: item.quantity,
+            offerID: offer.id, name: offer.name, isOption: asOption, quantity: item.quantity,
             persons: draft.persons, priceUnit: offer.price.unit, countedUnits: price.countedUnits,
             unitPrice: price.unitPrice, minimumApplied: price.minimumApplied, total: price.total,
             vatRate: offer.vatRate, vat: rounding.vat(in: price.total, at: offer.vatRate))
     }
 
-    /// The offer of `item` and its kind, after every check that does not need its price.
-    private func checkedOffer(_ item: OrderItem) throws(QuoteError) -> (Offer, CategoryKind) {
+    /// The offer of `item`, after every check that does not need its price.
+    private func checkedOffer(_ item: OrderItem, asOption: Bool) throws(QuoteError) -> Offer {
         let id = item.offerID
         guard let offer = catalog.offer(id) else { throw .unknownOffer(id) }
-        guard let kind = catalog.kind(of: offer) else { throw .unknownCategory(id) }
+        guard catalog.isOption(offer) == asOption else {
+            throw asOption ? .notAnOption(id) : .optionAmongOffers(id)
+        }
         guard offer.branchID == draft.branchID else { throw .otherBranch(id) }
         let returnBranch = draft.returnBranchID ?? draft.branchID
         guard returnBranch == draft.branchID || offer.returnElsewhere else {
@@ -158,7 +156,7 @@ private struct LinePricing {
             throw .tooManyPersons(id, maximum: maximum)
         }
         guard offer.vatRate.isValid else { throw .invalidVATRate(id) }
-        return (offer, kind)
+        return offer
     }
 }
 

@@ -1,6 +1,6 @@
 /// Why a draft cannot be priced. Every kind of bad input has its own case; none crashes.
 public enum QuoteError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// No item, or options alone: an order needs an offer that is not an option.
+    /// No offer chosen (options alone do not make an order).
     case emptyOrder
     case endNotAfterStart
     /// The period or the booking time lies outside the years 1...9999.
@@ -9,8 +9,10 @@ public enum QuoteError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownOffer(OfferID)
     /// The same offer or option was chosen twice; give one item with the total quantity.
     case duplicateItem(OfferID)
-    /// The offer's category is missing from the catalog.
-    case unknownCategory(OfferID)
+    /// Listed among the options, but not an offer of an option category.
+    case notAnOption(OfferID)
+    /// An option listed among the offers.
+    case optionAmongOffers(OfferID)
     /// The offer belongs to another branch than the draft's pickup branch.
     case otherBranch(OfferID)
     /// The draft returns at another branch, which this offer does not allow.
@@ -40,8 +42,9 @@ public enum QuoteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .nonPositivePersons: return ("invalid_persons", "persons must be at least 1")
         case .unknownOffer(let id): return ("unknown_offer", "offer \(id) does not exist")
         case .duplicateItem(let id): return ("duplicate_item", "offer \(id) is chosen twice")
-        case .unknownCategory(let id):
-            return ("unknown_category", "the category of offer \(id) does not exist")
+        case .notAnOption(let id): return ("not_an_option", "offer \(id) is not an option")
+        case .optionAmongOffers(let id):
+            return ("option_among_offers", "option \(id) is listed as an offer")
         case .otherBranch(let id): return ("other_branch", "offer \(id) is at another branch")
         case .returnElsewhereNotAllowed(let id):
             return ("return_elsewhere", "offer \(id) must come back to its own branch")

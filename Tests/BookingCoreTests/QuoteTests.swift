@@ -8,16 +8,16 @@ import Testing
     private let bookedAt = instant("2016-03-05T07:55:00Z")
 
     /// A bike order at Filiale Nord, changed by `change`.
-    private func bikeDraft(_ change: (inout Quote.Draft) -> Void = { _ in }) -> Quote.Draft {
-        var draft = Quote.Draft(
+    private func bikeDraft(_ change: (inout OrderDraft) -> Void = { _ in }) -> OrderDraft {
+        var draft = OrderDraft(
             branchID: Demo.nord, start: saturday, end: evening,
-            items: [OrderItem(Demo.fahrradM, quantity: 2), OrderItem(Demo.anhaenger)])
+            offers: [OrderItem(Demo.fahrradM, quantity: 2)], options: [OrderItem(Demo.anhaenger)])
         change(&draft)
         return draft
     }
 
     private func quote(
-        _ draft: Quote.Draft, catalog: Catalog = Demo.catalog,
+        _ draft: OrderDraft, catalog: Catalog = Demo.catalog,
         prepayment: PrepaymentPolicy = PrepaymentPolicy(percent: 50, dueAfterDays: 5),
         bookedAt: Date? = nil
     ) throws(QuoteError) -> Quote {
@@ -50,16 +50,15 @@ import Testing
         #expect(laterBooking != first)
         #expect(laterBooking.prepayment.dueDate == date(2016, 3, 11))
         let moreTrailers = try quote(
-            bikeDraft { $0.items[1].quantity = 2 })
+            bikeDraft { $0.options = [OrderItem(Demo.anhaenger, quantity: 2)] })
         #expect(moreTrailers.total == eur(20))
     }
 
-    @Test func linesFollowTheOrderOfTheItems() throws {
+    @Test func linesFollowTheDraftOffersFirstThenOptions() throws {
         let cheap = nordBike(50, PriceRule(unit: .perHour, amount: eur(2)))
-        let draft = bikeDraft { $0.items.append(OrderItem(cheap.id, quantity: 3)) }
+        let draft = bikeDraft { $0.offers.append(OrderItem(cheap.id, quantity: 3)) }
         let priced = try quote(draft, catalog: catalog(adding: cheap))
-        #expect(priced.lines.map(\.offerID) == [Demo.fahrradM, Demo.anhaenger, cheap.id])
-        #expect(priced.lines.map(\.kind) == [.rental, .option, .rental])
+        #expect(priced.lines.map(\.offerID) == [Demo.fahrradM, cheap.id, Demo.anhaenger])
         // 10 hours × 2,00 € × 3 bikes = 60,00 €, plus the trailer's 10,00 €.
         #expect(priced.total == eur(70))
         #expect(priced.vatTotals.map(\.gross) == [eur(70)])
@@ -73,7 +72,10 @@ import Testing
         let first = nordBike(51, PriceRule(unit: .perBooking, amount: Money(cents: 47)))
         let second = nordBike(52, PriceRule(unit: .perBooking, amount: Money(cents: 47)))
         let catalog = Catalog(offers: Demo.offers + [first, second], categories: Demo.categories)
-        let draft = bikeDraft { $0.items = [OrderItem(first.id), OrderItem(second.id)] }
+        let draft = bikeDraft {
+            $0.offers = [OrderItem(first.id), OrderItem(second.id)]
+            $0.options = []
+        }
         let priced = try quote(draft, catalog: catalog)
         #expect(priced.lines.map(\.vat) == [Money(cents: 8), Money(cents: 8)])
         #expect(priced.vatTotals.map(\.vat) == [Money(cents: 16)])
@@ -96,9 +98,13 @@ import Testing
     // MARK: Bad input, one test per kind
 
     @Test func anOrderWithoutOffersIsEmpty() {
-        #expect(throws: QuoteError.emptyOrder) { try quote(bikeDraft { $0.items = [] }) }
+        #expect(throws: QuoteError.emptyOrder) { try quote(bikeDraft { $0.offers = [] }) }
         #expect(throws: QuoteError.emptyOrder) {
-            try quote(bikeDraft { $0.items = [OrderItem(Demo.anhaenger)] })
+            try quote(
+                bikeDraft {
+                    $0.offers = []
+                    $0.options = []
+                })
         }
     }
 
@@ -123,9 +129,9 @@ import Testing
     @Test func personsMustBePositiveAndWithinTheOffer() {
         #expect(throws: QuoteError.nonPositivePersons) { try quote(bikeDraft { $0.persons = 0 }) }
         #expect(throws: QuoteError.nonPositivePersons) { try quote(bikeDraft { $0.persons = -2 }) }
-        let flat = Quote.Draft(
+        let flat = OrderDraft(
             branchID: Demo.flats, start: saturday, end: evening.addingTimeInterval(86_400),
-            persons: 4, items: [OrderItem(Demo.fuchsUndIgel)])
+            persons: 4, offers: [OrderItem(Demo.fuchsUndIgel)])
         #expect(throws: QuoteError.tooManyPersons(Demo.fuchsUndIgel, maximum: 3)) {
             try quote(flat)
         }
@@ -133,35 +139,43 @@ import Testing
 
     @Test func quantitiesMustBePositiveAndSane() {
         #expect(throws: QuoteError.nonPositiveQuantity(Demo.fahrradM)) {
-            try quote(bikeDraft { $0.items[0].quantity = 0 })
+            try quote(bikeDraft { $0.offers = [OrderItem(Demo.fahrradM, quantity: 0)] })
         }
         #expect(throws: QuoteError.nonPositiveQuantity(Demo.anhaenger)) {
-            try quote(bikeDraft { $0.items[1].quantity = -1 })
+            try quote(bikeDraft { $0.options = [OrderItem(Demo.anhaenger, quantity: -1)] })
         }
         #expect(throws: QuoteError.quantityTooLarge(Demo.fahrradM, maximum: 9_999)) {
-            try quote(bikeDraft { $0.items[0].quantity = .max })
+            try quote(bikeDraft { $0.offers = [OrderItem(Demo.fahrradM, quantity: .max)] })
         }
     }
 
     @Test func itemsMustExistOnceAtThePickupBranch() {
         #expect(throws: QuoteError.unknownOffer(OfferID(999))) {
-            try quote(bikeDraft { $0.items.append(OrderItem(OfferID(999))) })
+            try quote(bikeDraft { $0.offers.append(OrderItem(OfferID(999))) })
         }
         #expect(throws: QuoteError.duplicateItem(Demo.fahrradM)) {
-            try quote(bikeDraft { $0.items.append(OrderItem(Demo.fahrradM)) })
+            try quote(bikeDraft { $0.offers.append(OrderItem(Demo.fahrradM)) })
         }
         #expect(throws: QuoteError.otherBranch(Demo.eBike)) {
-            try quote(bikeDraft { $0.items.append(OrderItem(Demo.eBike)) })
+            try quote(bikeDraft { $0.offers.append(OrderItem(Demo.eBike)) })
         }
     }
 
-    @Test func everyOfferNeedsAKnownCategory() {
-        let stray = Offer(
-            id: OfferID(54), branchID: Demo.nord, categoryID: CategoryID(404), name: "Irrläufer",
-            stock: 1, price: PriceRule(unit: .perDay, amount: eur(5)))
-        #expect(throws: QuoteError.unknownCategory(stray.id)) {
+    @Test func offersAndOptionsStayInTheirLists() {
+        let other = nordBike(53, PriceRule(unit: .perDay, amount: eur(5)))
+        #expect(throws: QuoteError.notAnOption(Demo.fahrradM)) {
             try quote(
-                bikeDraft { $0.items.append(OrderItem(stray.id)) }, catalog: catalog(adding: stray))
+                bikeDraft {
+                    $0.offers = [OrderItem(other.id)]
+                    $0.options = [OrderItem(Demo.fahrradM)]
+                }, catalog: catalog(adding: other))
+        }
+        #expect(throws: QuoteError.optionAmongOffers(Demo.anhaenger)) {
+            try quote(
+                bikeDraft {
+                    $0.offers.append(OrderItem(Demo.anhaenger))
+                    $0.options = []
+                })
         }
     }
 
@@ -184,7 +198,7 @@ import Testing
             60, PriceRule(unit: .perDay, amount: eur(5)), vat: VATRate(rawValue: -10_000))
         #expect(throws: QuoteError.invalidVATRate(broken.id)) {
             try quote(
-                bikeDraft { $0.items = [OrderItem(broken.id)] }, catalog: catalog(adding: broken))
+                bikeDraft { $0.offers = [OrderItem(broken.id)] }, catalog: catalog(adding: broken))
         }
     }
 
@@ -193,13 +207,13 @@ import Testing
         let franc = nordBike(61, PriceRule(unit: .perDay, amount: swiss))
         #expect(throws: QuoteError.mixedCurrencies) {
             try quote(
-                bikeDraft { $0.items.append(OrderItem(franc.id)) }, catalog: catalog(adding: franc)
+                bikeDraft { $0.offers.append(OrderItem(franc.id)) }, catalog: catalog(adding: franc)
             )
         }
         let oddMinimum = nordBike(62, PriceRule(unit: .perDay, amount: eur(5), minimum: swiss))
         #expect(throws: QuoteError.mixedCurrencies) {
             try quote(
-                bikeDraft { $0.items = [OrderItem(oddMinimum.id)] },
+                bikeDraft { $0.offers = [OrderItem(oddMinimum.id)] },
                 catalog: catalog(adding: oddMinimum))
         }
     }
@@ -211,12 +225,12 @@ import Testing
         let catalog = Catalog(offers: Demo.offers + [first, second], categories: Demo.categories)
         #expect(throws: QuoteError.amountTooLarge) {
             try quote(
-                bikeDraft { $0.items = [OrderItem(first.id), OrderItem(second.id)] },
+                bikeDraft { $0.offers = [OrderItem(first.id), OrderItem(second.id)] },
                 catalog: catalog)
         }
         #expect(throws: QuoteError.amountTooLarge) {
             try quote(
-                bikeDraft { $0.items = [OrderItem(first.id, quantity: 2)] }, catalog: catalog)
+                bikeDraft { $0.offers = [OrderItem(first.id, quantity: 2)] }, catalog: catalog)
         }
     }
 

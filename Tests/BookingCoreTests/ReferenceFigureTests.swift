@@ -9,10 +9,10 @@ import Testing
         // 14.11. to 22.11.2017 are 8 nights; 8 × 15,00 € = 120,00 €, 7 % VAT included:
         // 120 × 7 / 107 = 7,850… → 7,85 €. Prepayment 50 % = 60,00 €, due 5 days after the
         // local booking date: 00:30 on 2 October in Berlin (still 1 October in UTC) → 7.10.
-        let draft = Quote.Draft(
+        let draft = OrderDraft(
             branchID: Demo.flats, start: berlin.instant(date(2017, 11, 14), time(15)),
             end: berlin.instant(date(2017, 11, 22), time(10)), persons: 1,
-            items: [OrderItem(Demo.fuchsUndIgel), OrderItem(Demo.endreinigung)])
+            offers: [OrderItem(Demo.fuchsUndIgel)], options: [OrderItem(Demo.endreinigung)])
         let quote = try Quote(
             draft: draft, catalog: Demo.catalog,
             prepayment: PrepaymentPolicy(percent: 50, dueAfterDays: 5), calendar: berlin,
@@ -30,10 +30,10 @@ import Testing
         #expect(flat.priceUnit == .perNight && flat.countedUnits == 8)
         #expect(flat.unitPrice == eur(15) && flat.total == eur(120) && !flat.minimumApplied)
         #expect(flat.vatRate == .reduced && flat.vat == eur(7, 85))
-        #expect(flat.quantity == 1 && flat.persons == 1 && flat.kind == .accommodation)
+        #expect(flat.quantity == 1 && flat.persons == 1 && !flat.isOption)
 
         let cleaning = try #require(quote.lines.last)
-        #expect(quote.lines.count == 2 && cleaning.kind == .option && cleaning.isOption)
+        #expect(quote.lines.count == 2 && cleaning.isOption)
         #expect(cleaning.name == "Endreinigung" && cleaning.total == .zero())
 
         #expect(quote.vatTotals.map(\.rate) == [.reduced, .standard])
@@ -45,10 +45,11 @@ import Testing
     @Test func bikeOrderAtFilialeNord() throws {
         // Fahrrad M × 2 at 0,00 € per day, Fahrradanhänger × 1 at 10,00 € per booking:
         // 0,00 € + 10,00 € = 10,00 €; 19 % VAT included: 10 × 19 / 119 = 1,596… → 1,60 €.
-        let draft = Quote.Draft(
+        let draft = OrderDraft(
             branchID: Demo.nord, start: berlin.instant(date(2016, 3, 5), time(8)),
             end: berlin.instant(date(2016, 3, 5), time(18)),
-            items: [OrderItem(Demo.fahrradM, quantity: 2), OrderItem(Demo.anhaenger, quantity: 1)])
+            offers: [OrderItem(Demo.fahrradM, quantity: 2)],
+            options: [OrderItem(Demo.anhaenger, quantity: 1)])
         let quote = try Quote(
             draft: draft, catalog: Demo.catalog, prepayment: .none, calendar: berlin,
             bookedAt: instant("2016-03-05T07:55:00Z"))
@@ -68,11 +69,11 @@ import Testing
     @Test func eBikeAtFilialeTouristInfo() throws {
         // 15.08.2015 09:00 to 16.08.2015 18:00 at 25,00 € per day: one date in between, and
         // 18:00 is later than 09:00, so 2 days = 50,00 €; VAT 50 × 19 / 119 = 7,983… → 7,98 €.
-        let draft = Quote.Draft(
+        let draft = OrderDraft(
             branchID: Demo.touristInfo, returnBranchID: Demo.touristInfo,
             start: berlin.instant(date(2015, 8, 15), time(9)),
             end: berlin.instant(date(2015, 8, 16), time(18)),
-            items: [OrderItem(Demo.eBike)])
+            offers: [OrderItem(Demo.eBike)])
         let quote = try Quote(
             draft: draft, catalog: Demo.catalog,
             prepayment: PrepaymentPolicy(percent: 50, dueAfterDays: 5), calendar: berlin,
