@@ -92,6 +92,9 @@ let package = Package(
                 "HTTPServer", "Logging",
             ]),
         .testTarget(name: "CurlTests", dependencies: ["Curl"]),
+        .testTarget(
+            name: "DeskClientTests",
+            dependencies: ["DeskClient", "BookingAPI", "BookingCore", "BookingServer", "Curl"]),
         .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
         .testTarget(
             name: "BookingServerTests",
