@@ -77,7 +77,8 @@ public final class BookingWorker: Sendable {
     /// keyboard. `takeFinished` empties it. Valid as long as the worker exists.
     public var wakeDescriptor: Int32 { queue.wakeRead }
 
-    /// Lets the thread end after the call it runs now; queued calls are dropped.
+    /// Lets the thread end after the call it runs now. Nothing is delivered after this:
+    /// queued calls are dropped, and so is the result of the running one.
     public func stop() {
         queue.stop()
     }

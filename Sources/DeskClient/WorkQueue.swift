@@ -121,7 +121,8 @@ final class WorkQueue: Sendable {
     private func finish(_ completion: BookingWorker.Completion) {
         state.withLock { state in
             state.running = nil
-            guard state.cancelled.remove(completion.ticket) == nil else { return }
+            let cancelled = state.cancelled.remove(completion.ticket) != nil
+            guard !cancelled, !state.stopped else { return }
             state.finished.append(completion)
         }
         var byte: UInt8 = 1
