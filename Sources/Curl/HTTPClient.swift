@@ -102,12 +102,14 @@ public final class HTTPClient {
         try setCommonOptions(sink: sink)
         try setRequestOptions(request, headers: headerList)
 
+        // libcurl holds raw pointers to both during the transfer.
         do {
-            try withExtendedLifetime(sink) { () throws(CurlError) in try easy.perform() }
+            try withExtendedLifetime((sink, headerList)) { () throws(CurlError) in
+                try easy.perform()
+            }
         } catch {
             throw sink.overflowed ? Self.tooLarge(limit: sink.limit) : error
         }
-        withExtendedLifetime(headerList) {}
 
         return Response(
             status: easy.info(CURLINFO_RESPONSE_CODE), headers: sink.headers, body: sink.body)

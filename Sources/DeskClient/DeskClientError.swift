@@ -127,6 +127,10 @@ extension DeskClientError {
         case .timedOut: self = .timedOut(detail)
         case .tls: self = .tls(detail)
         case .responseTooLarge: self = .unreadableResponse(detail)
+        case .other where error.code == 43:
+            // CURLE_BAD_FUNCTION_ARGUMENT: refused before sending (a line break in the
+            // token, say); the network is fine, so this must not look like being offline.
+            self = .invalidInput(.invalidInput, detail, field: nil)
         case .other: self = .connectionLost(detail)
         }
     }

@@ -53,6 +53,17 @@ import Testing
         #expect(error == .sessionEnded)
     }
 
+    @Test func aTokenWithALineBreakIsInvalidInputNotOffline() throws {
+        let server = try DemoServer()
+        let client = try BookingClient(
+            configuration: server.configuration, token: "abc\r\nX-Injected: 1")
+
+        let error = #expect(throws: DeskClientError.self) { try client.me() }
+
+        #expect(error?.messageKey == "error.invalidInput")
+        #expect(error?.isUnreachable == false)
+    }
+
     @Test func logOutEndsTheSessionOnTheServer() throws {
         let server = try DemoServer()
         let client = try server.staffClient()
