@@ -19,7 +19,9 @@ public struct MailAddress: Sendable, Equatable {
     }
 
     /// The domain part, for the Message-ID.
-    var domain: Substring { address[address.index(after: address.lastIndex(of: "@")!)...] }
+    var domain: Substring {
+        address.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+    }
 
     /// Refuses what would break the SMTP envelope or the header: line breaks, spaces,
     /// angle brackets, non-ASCII, a missing `@`.
@@ -62,6 +64,9 @@ public struct MailMessage: Sendable, Equatable {
     /// - Throws: `CurlError` (`.other`) for an unusable address or no recipient.
     public func rendered(date: Date, messageID: String? = nil) throws(CurlError) -> String {
         guard !to.isEmpty else { throw .badArgument("a mail needs at least one recipient") }
+        guard messageID?.contains(where: \.isNewline) != true else {
+            throw .badArgument("a Message-ID must be one line")
+        }
         let sender = try from.validated()
         let recipients = try to.map { (address) throws(CurlError) in try address.validated() }
         let (encoding, text) = MailText.encodedBody(body)

@@ -1,5 +1,6 @@
 import Curl
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct HTTPClientTests {
@@ -30,6 +31,23 @@ import Testing
         #expect(found.status == 200 && found.bodyText == "eins")
         #expect(missing.status == 404)
         #expect(again.status == 200 && again.bodyText == "eins")
+    }
+
+    @Test func keepsTheConnectionBetweenRequests() throws {
+        let connections = Mutex(0)
+        let server = try LoopbackServer { connection in
+            connections.withLock { $0 += 1 }
+            while let request = HTTPFixtureRequest(reading: connection) {
+                connection.write(HTTPFixture.respond(to: request))
+            }
+        }
+        let client = try HTTPClient()
+
+        for _ in 0..<3 {
+            _ = try client.send(.init(url: "http://127.0.0.1:\(server.port)/bytes/1"))
+        }
+
+        #expect(connections.withLock { $0 } == 1)
     }
 
     @Test func postsUmlautsAndGetsThemBack() throws {

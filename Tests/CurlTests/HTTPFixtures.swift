@@ -16,7 +16,7 @@ enum HTTPFixture {
         }
     }
 
-    private static func respond(to request: HTTPFixtureRequest) -> [UInt8] {
+    static func respond(to request: HTTPFixtureRequest) -> [UInt8] {
         let path = request.path
         if path == "/echo" {
             return response(200, body: request.body, extra: ["X-Method: \(request.method)"])
