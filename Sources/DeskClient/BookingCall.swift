@@ -68,7 +68,9 @@ public enum BookingCall: Sendable, Equatable {
 
     /// The call's name for logs, without its data (no passwords, no customers).
     public var name: String {
-        String(describing: self).prefix { $0.isLetter }.description
+        // A case with a payload is one labelled child; describing it whole would put the
+        // payload (a password, say) into a string.
+        Mirror(reflecting: self).children.first?.label ?? String(describing: self)
     }
 }
 

@@ -47,7 +47,10 @@ public final class BookingWorker: Sendable {
     public init(configuration: BookingClient.Configuration, token: String? = nil) throws {
         queue = try WorkQueue()
         let queue = queue
-        Thread.detachNewThread { queue.run(configuration: configuration, token: token) }
+        Thread.detachNewThread {
+            Thread.current.name = "booking-worker"
+            queue.run(configuration: configuration, token: token)
+        }
     }
 
     deinit { queue.stop() }
