@@ -15,6 +15,10 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
 
     public var kind: Kind
 
+    public init(kind: Kind) {
+        self.kind = kind
+    }
+
     public var description: String {
         switch kind {
         case .notATerminal: return "standard input or output is not a terminal"
@@ -209,11 +213,30 @@ public final class NcursesTerminal: Terminal {
 
     // MARK: - Start-up
 
-    /// `setlocale(LC_ALL, "")`, then C.UTF-8 for the character type when the environment's
-    /// locale is not UTF-8: ncurses needs UTF-8 for umlauts and box lines.
+    /// The locale from the environment, `setlocale(LC_ALL, "")`, when it is UTF-8;
+    /// otherwise the environment's locale for everything but the character type, which
+    /// becomes C.UTF-8: ncurses needs UTF-8 for umlauts and box lines. The character type
+    /// is never switched to a non-UTF-8 locale on the way, since other threads may be
+    /// measuring text with `wcwidth` meanwhile.
     static func prepareLocale() {
+        guard environmentLocaleIsUTF8() else {
+            for category in [LC_COLLATE, LC_MONETARY, LC_NUMERIC, LC_TIME, LC_MESSAGES] {
+                setlocale(category, "")
+            }
+            TextWidth.prepareLocale()
+            return
+        }
         setlocale(LC_ALL, "")
-        TextWidth.prepareLocale()
+    }
+
+    /// Whether the locale the environment asks for uses UTF-8, found without changing
+    /// the process's locale.
+    static func environmentLocaleIsUTF8() -> Bool {
+        guard let locale = newlocale(LC_CTYPE_MASK, "", nil) else { return false }
+        defer { freelocale(locale) }
+        guard let codeset = nl_langinfo_l(nl_item(CODESET), locale) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
     }
 
     private func configureModes() {

@@ -47,7 +47,11 @@ public enum TextWidth {
     @discardableResult
     public static func prepareLocale() -> Bool {
         if codesetIsUTF8() { return true }
-        if setlocale(LC_CTYPE, "") != nil && codesetIsUTF8() { return true }
+        if NcursesTerminal.environmentLocaleIsUTF8() && setlocale(LC_CTYPE, "") != nil
+            && codesetIsUTF8()
+        {
+            return true
+        }
         if setlocale(LC_CTYPE, "C.UTF-8") != nil && codesetIsUTF8() { return true }
         return setlocale(LC_CTYPE, "C.utf8") != nil && codesetIsUTF8()
     }
