@@ -157,6 +157,23 @@ import Testing
         again.close()
     }
 
+    @Test func aTerminalWritingToDevNullRendersForBenchmarks() throws {
+        let devNull = open("/dev/null", O_RDWR)
+        try #require(devNull >= 0)
+        defer { close(devNull) }
+        let terminal = try NcursesTerminal(
+            input: devNull, output: devNull, terminalType: "xterm-256color")
+        defer { terminal.close() }
+        #expect(terminal.size.columns >= 80 && terminal.size.rows >= 24)
+        var list = SelectList(items: (1...200).map { ListItem("Angebot \($0)") })
+        let timings = RedrawBenchmark.measure(
+            keys: [.down, .down, .pageDown], renderer: Renderer(terminal: terminal),
+            handle: { _ = list.handle($0, keymap: keymap()) },
+            draw: { list.draw(in: $0, focused: true) })
+        #expect(timings.samples.count == 3)
+        #expect(list.selection > 2)
+    }
+
     @Test func anUnknownTerminalTypeIsAnError() throws {
         let tty = try PseudoTerminal(rows: 24, columns: 80)
         #expect(throws: TerminalError(kind: .unknownTerminalType("no-such-terminal"))) {
