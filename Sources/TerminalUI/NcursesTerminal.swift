@@ -171,9 +171,10 @@ public final class NcursesTerminal: Terminal {
 
     // MARK: - Theme
 
-    /// Uses `theme` for every role from the next flush on. Colours are dropped when the
+    /// Uses `theme` for every role drawn from now on. Colours are dropped when the
     /// terminal has none; bright colours fall back to their base colour on 8-colour
-    /// terminals.
+    /// terminals. Cells already on screen keep their old attributes: when changing the
+    /// theme of a running screen, call `Renderer.invalidate()` so everything is redrawn.
     public func apply(_ theme: Theme) {
         let colored = supportsColor && theme.usesColor
         if colored {
@@ -190,7 +191,6 @@ public final class NcursesTerminal: Terminal {
             }
             looks[Int(role.rawValue)] = (attributes(appearance.attributes), pair)
         }
-        clear()
     }
 
     private func colorNumber(_ color: Theme.Color) -> Int16 {
@@ -260,6 +260,8 @@ public final class NcursesTerminal: Terminal {
     private func installSignalHandlers() {
         for signal in [SIGTERM, SIGINT, SIGHUP] {
             var action = sigaction()
+            // endwin() is not on the list of async-signal-safe calls, but the process is
+            // about to die anyway, and leaving the terminal raw and without echo is worse.
             action.__sigaction_handler.sa_handler = { received in
                 endwin()
                 Glibc.signal(received, SIG_DFL)
