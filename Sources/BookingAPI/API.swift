@@ -1,1 +1,0 @@
-// BookingAPI: the wire types, error envelope and paths that desk and server share.
