@@ -21,6 +21,9 @@ public enum TextWidth {
         return Int(bk_wcwidth(wchar_t(bitPattern: value)))
     }
 
+    // FIXME: emoji sequences (ZWJ, flags, VS16) are summed per scalar as wcwidth says,
+    // which some terminal emulators draw narrower; names and addresses rarely hold them.
+
     /// The cells a piece of text takes when drawn on one line. Control characters count as
     /// one cell, because they are drawn as a replacement character.
     public static func cells<S: StringProtocol>(_ text: S) -> Int {
