@@ -94,7 +94,9 @@ let package = Package(
         .testTarget(name: "CurlTests", dependencies: ["Curl"]),
         .testTarget(
             name: "DeskClientTests",
-            dependencies: ["DeskClient", "BookingAPI", "BookingCore", "BookingServer", "Curl"]),
+            dependencies: [
+                "DeskClient", "BookingAPI", "BookingCore", "BookingServer", "Curl", "TestSupport",
+            ]),
         .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
         .testTarget(
             name: "BookingServerTests",

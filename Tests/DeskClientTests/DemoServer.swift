@@ -3,29 +3,23 @@ import BookingCore
 import BookingServer
 import DeskClient
 import Foundation
+import TestSupport
 import Testing
 
-/// A real booking-server with the demo data, on 127.0.0.1 and a free port, over a SQLite
-/// file in a unique temporary folder. Stopped and removed when the value goes away.
+/// A real booking-server with the demo data (TestSupport's), on 127.0.0.1 and a free
+/// port over a SQLite file in a unique temporary folder; stopped and removed when the
+/// value goes away.
 final class DemoServer {
-    let server: RunningServer
-    private let folder: URL
+    private let server: TestServer
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("desk-client-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        server = try BookingServer.start(
-            .init(dataFolder: folder.path, passwordStrength: .minimal, loadDemoData: true))
+        server = try TestServer()
     }
 
-    deinit {
-        server.stop()
-        try? FileManager.default.removeItem(at: folder)
-    }
+    deinit { server.stop() }
 
     var configuration: BookingClient.Configuration {
-        .init(baseURL: server.baseURL, requestTimeout: .seconds(10))
+        .init(baseURL: server.running.baseURL)
     }
 
     /// A client logged in as the demo account's staff user.
