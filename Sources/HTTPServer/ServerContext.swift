@@ -30,6 +30,9 @@ final class RequestState {
     let targetLength: Int
     var headersSeen = false
     var refused = false
+    /// Whether the refusal was already queued (only possible before the body arrives).
+    var answered = false
+    var discarded = 0
     var body: [UInt8] = []
 
     init(targetLength: Int) {
@@ -78,7 +81,10 @@ func bkAccessHandler(
         uploadDataSize.pointee = 0
         return exchange.chunkArrived(state, data: uploadData, count: count)
     }
-    if state.refused { return .YES }
+    if state.refused {
+        guard !state.answered else { return .YES }
+        return exchange.refuseAtEnd(state)
+    }
     return exchange.complete(state)
 }
 
@@ -102,12 +108,21 @@ struct Exchange {
         return .YES
     }
 
-    func chunkArrived(_ state: RequestState, data: UnsafePointer<CChar>?, count: Int) -> MHD_Result
+    func chunkArrived(_ state: RequestState, data: UnsafePointer<CChar>?, count: Int)
+        -> MHD_Result
     {
-        guard !state.refused else { return .YES }  // discard the rest of a refused body
+        if state.refused {
+            // A body without Content-Length that grew too large: libmicrohttpd cannot answer
+            // in the middle of an upload, so the rest is read and dropped, and the refusal
+            // goes out at the end. A client that never stops is cut off.
+            state.discarded += count
+            return state.discarded > 16 * context.maxBodyBytes ? .NO : .YES
+        }
         guard state.body.count + count <= context.maxBodyBytes else {
+            state.refused = true
+            state.discarded = state.body.count + count
             state.body = []
-            return refuse(state, .bodyTooLarge(limit: context.maxBodyBytes))
+            return .YES
         }
         if let data {
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
@@ -121,8 +136,13 @@ struct Exchange {
         return send(context.handler(request))
     }
 
+    func refuseAtEnd(_ state: RequestState) -> MHD_Result {
+        refuse(state, .bodyTooLarge(limit: context.maxBodyBytes))
+    }
+
     private func refuse(_ state: RequestState, _ refusal: HTTPRefusal) -> MHD_Result {
         state.refused = true
+        state.answered = true
         let response = context.refusal(refusal, makeRequest(body: []))
         return send(response, closing: true)
     }

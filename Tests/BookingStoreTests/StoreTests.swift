@@ -1,0 +1,249 @@
+import BookingAPI
+import BookingCore
+import BookingStore
+import Foundation
+import SQLite
+import Synchronization
+import Testing
+
+@Suite struct MigrationTests {
+    @Test func migrationsAreRecordedOnceAndDataSurvivesReopening() throws {
+        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let store = try BookingStore(folder: folder)
+            defer { store.close() }
+            #expect(
+                try store.appliedMigrations() == [
+                    "0001-accounts-users-sessions", "0002-catalog", "0003-orders-holds-idempotency",
+                ])
+            _ = try store.createAccount(NewAccount(slug: "kept", name: "Kept"))
+        }
+        let again = try BookingStore(folder: folder)
+        defer { again.close() }
+        #expect(try again.appliedMigrations().count == 3)
+        #expect(try again.account(slug: "kept")?.name == "Kept")
+        #expect(try !again.isEmpty())
+    }
+
+    @Test func theFileIsInWALModeWithForeignKeysEnforced() throws {
+        let fixture = try StoreFixture()
+        let db = try Database(path: fixture.store.path)
+        #expect(try db.queryOne("PRAGMA journal_mode")?.text(0) == "wal")
+        #expect(throws: SQLiteError.self) {
+            try db.run(
+                "INSERT INTO branches (account_id, name, address, opens, closes, closed_weekdays) VALUES (999, 'x', '', '08:00', '18:00', '')"
+            )
+        }
+    }
+}
+
+@Suite struct TenantTests {
+    @Test func theStoreAddsTheAccountFilterItself() throws {
+        let f = try StoreFixture()
+        #expect(try f.store.branches(scope: f.other).map(\.name) == ["Fremd"])
+        #expect(try f.store.offer(f.tandem.id, scope: f.other) == nil)
+        #expect(try f.store.offer(f.foreignOffer.id, scope: f.main) == nil)
+        #expect(try f.store.offers(scope: f.main).count == 3)
+
+        let order = try f.store.createOrder(
+            f.newOrder(f.draft(f.bikes)), scope: f.main, now: Date())
+        #expect(try f.store.order(order.order.id, scope: f.other) == nil)
+        #expect(try f.store.orders(OrderQuery(), scope: f.other).orders.isEmpty)
+        #expect(throws: StoreError.notFound("order")) {
+            try f.store.moveOrder(order.order.id, to: .cancelled, scope: f.other, now: Date())
+        }
+    }
+
+    @Test func ordersForAnotherAccountsOfferAreRefusedAsMissing() throws {
+        let f = try StoreFixture()
+        #expect(throws: StoreError.notFound("branch")) {
+            try f.store.createOrder(f.newOrder(f.draft(f.foreignOffer)), scope: f.main, now: Date())
+        }
+        var draft = f.draft(f.bikes)
+        draft.offers = [OrderItem(f.foreignOffer.id)]
+        #expect(throws: StoreError.notFound("offer")) {
+            try f.store.createOrder(f.newOrder(draft), scope: f.main, now: Date())
+        }
+        #expect(try f.store.orders(OrderQuery(), scope: f.main).orders.isEmpty)
+    }
+
+    @Test func branchRestrictionsHideOtherBranchesEverywhere() throws {
+        let f = try StoreFixture()
+        let sued = try #require(
+            try f.store.offers(scope: f.main).first { $0.offer.name == "Südrad" })
+        let order = try f.store.createOrder(
+            f.newOrder(f.draft(sued.offer)), scope: f.main, now: Date())
+        var restricted = f.main
+        restricted.branchIDs = [f.branch.id]
+        #expect(try f.store.branches(scope: restricted).map(\.id) == [f.branch.id])
+        #expect(
+            try f.store.offers(scope: restricted).allSatisfy { $0.offer.branchID == f.branch.id })
+        #expect(try f.store.offer(sued.offer.id, scope: restricted) == nil)
+        #expect(try f.store.order(order.order.id, scope: restricted) == nil)
+    }
+}
+
+@Suite struct OrderStoreTests {
+    @Test func anOrderTakesUnitsAndCancellingFreesThem() throws {
+        let f = try StoreFixture()
+        let draft = f.draft(f.tandem)
+        let created = try f.store.createOrder(f.newOrder(draft), scope: f.main, now: Date())
+        #expect(created.order.number == "2030-000001")
+        #expect(try f.free(f.tandem, draft) == 0)
+        #expect(throws: StoreError.soldOut(offerID: f.tandem.id, free: 0)) {
+            try f.store.createOrder(f.newOrder(draft), scope: f.main, now: Date())
+        }
+        _ = try f.store.moveOrder(created.order.id, to: .cancelled, scope: f.main, now: Date())
+        #expect(try f.free(f.tandem, draft) == 1)
+        let next = try f.store.createOrder(f.newOrder(draft), scope: f.main, now: Date())
+        #expect(next.order.number == "2030-000002")
+    }
+
+    @Test func touchingPeriodsDoNotCollide() throws {
+        let f = try StoreFixture()
+        let morning = f.draft(f.tandem, hours: 4)
+        let afternoon = f.draft(f.tandem, hours: 4, from: morning.end)
+        _ = try f.store.createOrder(f.newOrder(morning), scope: f.main, now: Date())
+        _ = try f.store.createOrder(f.newOrder(afternoon), scope: f.main, now: Date())
+        #expect(try f.free(f.tandem, morning) == 0)
+    }
+
+    @Test func forceOverbooksAndTheShortageShows() throws {
+        let f = try StoreFixture()
+        let draft = f.draft(f.tandem)
+        _ = try f.store.createOrder(f.newOrder(draft), scope: f.main, now: Date())
+        let forced = try f.store.createOrder(
+            f.newOrder(draft, force: true), scope: f.main, now: Date())
+        #expect(forced.order.forced)
+        #expect(try f.free(f.tandem, draft) == -1)
+    }
+
+    @Test func statusesMoveOnlyAlongTheirRules() throws {
+        let f = try StoreFixture()
+        let order = try f.store.createOrder(
+            f.newOrder(f.draft(f.bikes)), scope: f.main, now: Date())
+        let id = order.order.id
+        #expect(throws: StoreError.invalidTransition(from: .reserved, to: .returned)) {
+            try f.store.moveOrder(id, to: .returned, scope: f.main, now: Date())
+        }
+        #expect(
+            try f.store.moveOrder(id, to: .pickedUp, scope: f.main, now: Date()).status == .pickedUp
+        )
+        #expect(
+            try f.store.moveOrder(id, to: .returned, scope: f.main, now: Date()).status == .returned
+        )
+        #expect(try f.store.order(id, scope: f.main)?.status == .returned)
+    }
+
+    @Test func theSameKeyReplaysAndAnotherFingerprintIsRefused() throws {
+        let f = try StoreFixture()
+        let new = f.newOrder(f.draft(f.bikes), key: "k1")
+        let first = try f.store.createOrder(new, scope: f.main, now: Date())
+        let second = try f.store.createOrder(new, scope: f.main, now: Date())
+        #expect(!first.replayed)
+        #expect(second.replayed)
+        #expect(second.order == first.order)
+        #expect(throws: StoreError.idempotencyKeyReused) {
+            try f.store.createOrder(
+                f.newOrder(f.draft(f.bikes, quantity: 2), key: "k1", fingerprint: "other"),
+                scope: f.main, now: Date())
+        }
+        var reusedClient = f.newOrder(f.draft(f.bikes), key: "k2")
+        reusedClient.request.clientID = "k1"
+        #expect(throws: StoreError.duplicateClientID) {
+            try f.store.createOrder(reusedClient, scope: f.main, now: Date())
+        }
+        #expect(try f.store.orders(OrderQuery(), scope: f.main).orders.count == 1)
+    }
+}
+
+@Suite struct HoldStoreTests {
+    @Test func aHoldTakesUnitsUntilItExpires() throws {
+        let f = try StoreFixture()
+        let draft = f.draft(f.tandem)
+        let now = Date()
+        _ = try f.store.createHold(draft: draft, scope: f.main, now: now, expiresAt: now + 600)
+        #expect(try f.free(f.tandem, draft, now: now) == 0)
+        #expect(throws: StoreError.soldOut(offerID: f.tandem.id, free: 0)) {
+            try f.store.createOrder(f.newOrder(draft), scope: f.main, now: now + 60)
+        }
+        #expect(try f.free(f.tandem, draft, now: now + 601) == 1)
+        _ = try f.store.createOrder(f.newOrder(draft), scope: f.main, now: now + 601)
+    }
+
+    @Test func aHoldBecomesItsOrderAndAnExpiredOneIsRefused() throws {
+        let f = try StoreFixture()
+        let draft = f.draft(f.tandem)
+        let now = Date()
+        let hold = try f.store.createHold(
+            draft: draft, scope: f.main, now: now, expiresAt: now + 600)
+        _ = try f.store.createOrder(f.newOrder(draft, hold: hold.id), scope: f.main, now: now + 60)
+        #expect(try f.free(f.tandem, draft, now: now + 60) == 0)
+        #expect(throws: StoreError.notFound("hold")) {
+            try f.store.deleteHold(hold.id, scope: f.main)
+        }
+
+        let later = f.draft(f.tandem, from: draft.end + 3600)
+        let expiring = try f.store.createHold(
+            draft: later, scope: f.main, now: now, expiresAt: now + 600)
+        #expect(throws: StoreError.holdExpired) {
+            try f.store.createOrder(
+                f.newOrder(later, hold: expiring.id), scope: f.main, now: now + 601)
+        }
+    }
+
+    @Test func anotherAccountCannotReleaseAHold() throws {
+        let f = try StoreFixture()
+        let now = Date()
+        let hold = try f.store.createHold(
+            draft: f.draft(f.tandem), scope: f.main, now: now, expiresAt: now + 600)
+        #expect(throws: StoreError.notFound("hold")) {
+            try f.store.deleteHold(hold.id, scope: f.other)
+        }
+        try f.store.deleteHold(hold.id, scope: f.main)
+        #expect(try f.free(f.tandem, f.draft(f.tandem), now: now) == 1)
+    }
+}
+
+@Suite struct ConcurrencyStoreTests {
+    @Test func thirtyTwoThreadsForTheLastUnitMakeOneOrder() throws {
+        let f = try StoreFixture()
+        let store = f.store
+        let scope = f.main
+        let orders = (0..<32).map { f.newOrder(f.draft(f.tandem), key: "race-\($0)") }
+        let outcomes = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: orders.count) { index in
+            let outcome: String
+            do {
+                _ = try store.createOrder(orders[index], scope: scope, now: Date())
+                outcome = "created"
+            } catch StoreError.soldOut {
+                outcome = "sold out"
+            } catch {
+                outcome = "\(error)"
+            }
+            outcomes.withLock { $0.append(outcome) }
+        }
+        let all = outcomes.withLock { $0 }
+        #expect(all.filter { $0 == "created" }.count == 1)
+        #expect(all.filter { $0 == "sold out" }.count == 31)
+    }
+
+    @Test func concurrentCommitsAreAllDurable() throws {
+        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try BookingStore(folder: folder)
+        let scope = Scope.account(try store.createAccount(NewAccount(slug: "a", name: "A")).id)
+        DispatchQueue.concurrentPerform(iterations: 200) { index in
+            _ = try? store.addBranch(StoreFixture.branch("Filiale \(index)"), scope: scope)
+        }
+        store.close()
+        let reopened = try BookingStore(folder: folder)
+        defer { reopened.close() }
+        #expect(try reopened.branches(scope: scope).count == 200)
+        #expect(throws: StoreError.unavailable) {
+            try store.addBranch(StoreFixture.branch("late"), scope: scope)
+        }
+    }
+}
