@@ -48,9 +48,10 @@ extension APIServer {
                 "the total is \(priced.total.cents) cents, not \(body.expectedTotal.cents)",
                 field: "expectedTotal")
         }
-        let new = NewOrder(
+        // The fingerprint is of the bytes sent: a retry sends the stored request again.
+        let new = try NewOrder(
             request: body, priced: priced, idempotencyKey: key,
-            fingerprint: Secrets.hex(Secrets.sha256(Array(try APIJSON.encoder().encode(body)))),
+            fingerprint: Secrets.hex(Secrets.sha256(request.http.body)),
             year: request.caller.calendar.date(of: request.now).year)
         let created = try store.createOrder(new, scope: request.scope, now: request.now)
         if !created.replayed {
@@ -61,8 +62,17 @@ extension APIServer {
                     "user": "\(request.scope.userID.map { "\($0)" } ?? "")",
                 ])
         }
-        var response = try Self.json(created.order, status: 201)
-        if created.replayed { response.headers["Idempotent-Replayed"] = "true" }
+        var response: HTTPResponse
+        if created.replayed {
+            response = try Self.json(created.order, status: 201)
+            response.headers["Idempotent-Replayed"] = "true"
+        } else {
+            // The customer and price are already JSON (they were stored as such).
+            let body = try created.order.encodedJSON(
+                customer: new.encodedCustomer, priced: new.encodedPriced)
+            response = HTTPResponse(
+                status: 201, headers: ["Content-Type": APIJSON.contentType], body: body)
+        }
         return response
     }
 
@@ -148,17 +158,10 @@ extension APIServer {
 
     /// Prices `draft` in the caller's scope; every offer must be visible to the caller.
     func price(_ draft: OrderDraft, request: APIRequest) throws -> PricedOrder {
-        let scope = request.scope
-        guard try store.branch(draft.branchID, scope: scope) != nil else {
-            throw APIFailure.notFound("branch")
-        }
-        if let other = draft.returnBranchID, try store.branch(other, scope: scope) == nil {
-            throw APIFailure.notFound("branch")
-        }
-        let ids = Set((draft.offers + draft.options).map(\.offerID))
-        let found = try store.offers(ids, scope: scope)
-        let categories = try store.categories(scope: scope)
-        let catalog = Catalog(offers: found.values.map(\.offer), categories: categories)
+        let inputs = try store.pricingInputs(draft, scope: request.scope)
+        guard inputs.branchesVisible else { throw APIFailure.notFound("branch") }
+        let catalog = Catalog(
+            offers: inputs.offers.values.map(\.offer), categories: inputs.categories)
         let account = request.caller.account
         let quote: Quote
         do {
@@ -170,6 +173,6 @@ extension APIServer {
         } catch {
             throw APIFailure(error)
         }
-        return PricedOrder(quote, kinds: found.mapValues(\.kind))
+        return PricedOrder(quote, kinds: inputs.offers.mapValues(\.kind))
     }
 }

@@ -227,3 +227,46 @@ extension BookingStore {
         return CatalogOffer(offer: offer, kind: CategoryKind(rawValue: row.text(12)) ?? .rental)
     }
 }
+
+/// What pricing a draft needs, read in one snapshot: whether its branches are visible, its
+/// offers (missing or invisible ones left out) and the categories.
+public struct PricingInputs: Sendable {
+    public var branchesVisible: Bool
+    public var offers: [OfferID: CatalogOffer]
+    public var categories: [Category]
+}
+
+extension BookingStore {
+    /// The pricing inputs of a draft in the scope.
+    public func pricingInputs(_ draft: OrderDraft, scope: Scope) throws(StoreError)
+        -> PricingInputs
+    {
+        let branches = Set([draft.branchID, draft.returnBranchID ?? draft.branchID])
+        let ids = Set((draft.offers + draft.options).map(\.offerID))
+        return try read { db in
+            let filter = scope.filter("b", branchColumn: "id")
+            var visible = true
+            for branch in branches {
+                let found = try db.queryOne(
+                    "SELECT 1 FROM branches b WHERE b.id = ? AND \(filter.sql)",
+                    [branch.rawValue] + filter.arguments)
+                visible = visible && found != nil
+            }
+            var offers: [OfferID: CatalogOffer] = [:]
+            for id in ids {
+                let found = try Self.offers(db, scope: scope, filter: OfferFilter(offerID: id))
+                offers[id] = found.first
+            }
+            let categoryFilter = scope.filter("c", branchColumn: nil, categoryColumn: "id")
+            let categories = try db.query(
+                "SELECT id, name, kind FROM categories c WHERE \(categoryFilter.sql)",
+                categoryFilter.arguments
+            ).map {
+                Category(
+                    id: CategoryID($0.int64(0)), name: $0.text(1),
+                    kind: CategoryKind(rawValue: $0.text(2)) ?? .rental)
+            }
+            return PricingInputs(branchesVisible: visible, offers: offers, categories: categories)
+        }
+    }
+}

@@ -11,6 +11,12 @@ extension BookingStore {
         let period = try Self.period(of: draft)
         let account = scope.accountID
         let user = scope.userID
+        let encodedDraft: String
+        do {
+            encodedDraft = try StoredJSON.encode(draft)
+        } catch {
+            throw .conflict("the draft cannot be stored: \(error)")
+        }
         let id = try write { db in
             try Self.checkVisible(db, draft: draft, scope: scope)
             try Self.checkAvailable(
@@ -24,7 +30,7 @@ extension BookingStore {
                 """,
                 [
                     account.rawValue, user?.rawValue, draft.branchID.rawValue,
-                    try StoredJSON.encode(draft), now.storedSeconds, expiresAt.storedSeconds,
+                    encodedDraft, now.storedSeconds, expiresAt.storedSeconds,
                 ])
             let hold = db.lastInsertRowID
             for item in draft.offers + draft.options {

@@ -13,16 +13,22 @@ public struct NewOrder: Sendable {
     public var fingerprint: String
     /// The year shown in the order's number, in the account's zone.
     public var year: Int
+    /// `request.customer` and `priced` as stored JSON, encoded once before the order enters
+    /// the serialised writer (and reusable for the response).
+    public let encodedCustomer: String
+    public let encodedPriced: String
 
     public init(
         request: CreateOrderRequest, priced: PricedOrder, idempotencyKey: String,
         fingerprint: String, year: Int
-    ) {
+    ) throws {
         self.request = request
         self.priced = priced
         self.idempotencyKey = idempotencyKey
         self.fingerprint = fingerprint
         self.year = year
+        self.encodedCustomer = try StoredJSON.encode(request.customer)
+        self.encodedPriced = String(decoding: try priced.encodedJSON(), as: UTF8.self)
     }
 }
 
@@ -108,7 +114,8 @@ extension BookingStore {
                 account: scope.accountID,
                 period: period, now: now, excludingHold: request.holdID)
         }
-        let customerID = try upsertCustomer(db, request.customer, account: account)
+        let customerID = try upsertCustomer(
+            db, request.customer, encoded: new.encodedCustomer, account: account)
         let number = try nextNumber(db, account: account, year: new.year)
         try db.run(
             """
@@ -122,8 +129,8 @@ extension BookingStore {
                 account, number, request.clientID, OrderStatus.reserved.rawValue,
                 draft.branchID.rawValue, (draft.returnBranchID ?? draft.branchID).rawValue,
                 period.start.storedSeconds, period.end.storedSeconds, draft.persons,
-                customerID.rawValue, try StoredJSON.encode(request.customer),
-                try StoredJSON.encode(new.priced), new.priced.total.cents,
+                customerID.rawValue, new.encodedCustomer, new.encodedPriced,
+                new.priced.total.cents,
                 new.priced.total.currency.rawValue, searchText(number, request.customer),
                 request.force, request.takenOffline, scope.userID?.rawValue, now.storedSeconds,
                 now.storedSeconds,
@@ -169,9 +176,9 @@ extension BookingStore {
         guard row.int64(0) > now.storedSeconds else { throw StoreError.holdExpired }
     }
 
-    private static func upsertCustomer(_ db: Database, _ customer: CustomerData, account: Int64)
-        throws -> CustomerID
-    {
+    private static func upsertCustomer(
+        _ db: Database, _ customer: CustomerData, encoded: String, account: Int64
+    ) throws -> CustomerID {
         let row = try db.queryOne(
             """
             INSERT INTO customers (account_id, email, first_name, last_name, data)
@@ -182,7 +189,7 @@ extension BookingStore {
             """,
             [
                 account, customer.email.lowercased(), customer.firstName, customer.lastName,
-                try StoredJSON.encode(customer),
+                encoded,
             ])
         return CustomerID(row!.int64(0))
     }

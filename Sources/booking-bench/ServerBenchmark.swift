@@ -378,7 +378,7 @@ struct Catalogue: Sendable {
                     email: "kunde\(index % 5000)@example.com", termsAccepted: true),
                 expectedTotal: priced.total, force: true)
             batch.append(
-                NewOrder(
+                try NewOrder(
                     request: request, priced: priced, idempotencyKey: clientID, fingerprint: "",
                     year: 2031))
             if batch.count == 5000 || index == count - 1 {

@@ -200,3 +200,49 @@ struct SchemaCheck {
         #expect(empty.encodedJSON() == Array(try APIJSON.encoder().encode(empty)))
     }
 }
+
+@Suite struct OrderEncodingTests {
+    static func encoded<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try APIJSON.encoder().encode(value), as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        "c-1", "9F1C2B7E-6A43-4C1D-8E2A-1B2C3D4E5F60", "quote\"and\\slash/", "Größe", "tab\t",
+    ])
+    func orderInfoWritesTheSameBytesAsTheEncoder(_ clientID: String) throws {
+        var order = WireSample.order
+        order.clientID = clientID
+        order.createdAt = Date(timeIntervalSince1970: 1_900_000_123)
+        let expected = Array(try APIJSON.encoder().encode(order))
+        let written = try order.encodedJSON(
+            customer: try Self.encoded(order.customer), priced: try Self.encoded(order.priced))
+        #expect(
+            String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+}
+
+@Suite struct PricedEncodingTests {
+    @Test(arguments: ["Fahrrad M", "Fahrradanhänger – Größe \"L\"", "back\\slash/", "ctrl\u{1}"])
+    func pricedOrderWritesTheSameBytesAsTheEncoder(_ name: String) throws {
+        var priced = WireSample.priced
+        priced.lines[0].name = name
+        priced.lines.append(priced.lines[0])
+        priced.lines[1].kind = .option
+        priced.lines[1].priceUnit = .perNight
+        let expected = String(decoding: try APIJSON.encoder().encode(priced), as: UTF8.self)
+        #expect(String(decoding: try priced.encodedJSON(), as: UTF8.self) == expected)
+    }
+
+    @Test func draftsWithAndWithoutReturnBranchMatchTheEncoder() throws {
+        var order = WireSample.order
+        for returnBranch in [BranchID(2), nil] {
+            order.draft.returnBranchID = returnBranch
+            order.draft.options = []
+            let expected = String(decoding: try APIJSON.encoder().encode(order), as: UTF8.self)
+            let written = try order.encodedJSON(
+                customer: try OrderEncodingTests.encoded(order.customer),
+                priced: try OrderEncodingTests.encoded(order.priced))
+            #expect(String(decoding: written, as: UTF8.self) == expected)
+        }
+    }
+}

@@ -83,7 +83,7 @@ final class StoreFixture {
             clientID: key, draft: draft,
             customer: CustomerData(lastName: "Muster", email: "m@example.com", termsAccepted: true),
             expectedTotal: Money(cents: 0), holdID: hold, force: force)
-        return NewOrder(
+        return try! NewOrder(
             request: request, priced: priced, idempotencyKey: key,
             fingerprint: fingerprint ?? "fp-" + key, year: 2030)
     }
