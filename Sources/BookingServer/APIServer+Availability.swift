@@ -16,20 +16,54 @@ extension APIServer {
         }
         let whole = try Period(
             start: calendar.startOfDay(first), end: calendar.startOfDay(last.next))
+        let account = request.scope.accountID
+        let zone = calendar.identifier
+        let now = request.now
+        let cache = monthViews
         let inputs = try store.availabilityInputs(
-            try offerFilter(request), over: whole, scope: request.scope, now: request.now)
-        try checkFound(inputs, request)
-        var daysByBranch: [BranchID: [OpeningHoursCache.Day]] = [:]
-        for (id, branch) in inputs.branches {
-            daysByBranch[id] = openingHours.month(first, branch: branch, calendar: calendar)
+            try offerFilter(request), over: whole, scope: request.scope, now: now
+        ) { offer in
+            cache.isCurrent(offer, account: account, month: first, zone: zone, now: now)
         }
-        let rows = inputs.offers.map { entry in
-            let month = daysByBranch[entry.offer.branchID] ?? []
+        try checkFound(inputs, request)
+        var rows: [MonthAvailability.OfferDays] = []
+        var missing: [CatalogOffer] = []
+        for entry in inputs.offers {
+            let branch = inputs.branches[entry.offer.branchID]
+            if inputs.booked[entry.offer.id] == nil,
+                let row = cache.row(
+                    entry, branch: branch, account: account, month: first, zone: zone, now: now)
+            {
+                rows.append(row)
+            } else {
+                missing.append(entry)
+                rows.append(
+                    MonthAvailability.OfferDays(offerID: entry.offer.id, free: [], closed: []))
+            }
+        }
+        // A cached row whose branch changed since: read its bookings after all.
+        let late = missing.filter { inputs.booked[$0.offer.id] == nil }
+        let reread =
+            late.isEmpty
+            ? [:]
+            : try store.bookedUnits(
+                offers: late.map(\.offer.id), over: whole, scope: request.scope, now: now)
+        for entry in missing {
+            let branch = inputs.branches[entry.offer.branchID]
+            let month =
+                branch.map { openingHours.month(first, branch: $0, calendar: calendar) }
+                ?? []
             let free = Availability.over(
                 month.map(\.period), stock: entry.offer.stock,
-                booked: inputs.booked[entry.offer.id] ?? [])
-            return MonthAvailability.OfferDays(
+                booked: inputs.booked[entry.offer.id] ?? reread[entry.offer.id] ?? [])
+            let row = MonthAvailability.OfferDays(
                 offerID: entry.offer.id, free: free.map(\.units), closed: month.map(\.closed))
+            if let index = rows.firstIndex(where: { $0.offerID == entry.offer.id }) {
+                rows[index] = row
+            }
+            cache.store(
+                row, offer: entry, branch: branch, account: account, month: first, zone: zone,
+                validUntil: inputs.holdsExpire[entry.offer.id] ?? .distantFuture)
         }
         let answer = MonthAvailability(month: first, days: days, offers: rows)
         return HTTPResponse(

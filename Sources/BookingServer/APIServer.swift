@@ -26,13 +26,16 @@ final class APIServer: Sendable {
     private let requestCounter = Atomic<UInt64>(0)
     /// Opening hours per branch and month, computed once: zone conversions are costly.
     let openingHours = OpeningHoursCache()
+    /// Month-view rows, each checked against the store on use.
+    let monthViews: MonthViewCache
     private let openAPIDocument: [UInt8]
 
     init(
         store: BookingStore, logger: Logger, hasher: PasswordHasher,
         clock: @escaping @Sendable () -> Date,
-        sessionLifetime: TimeInterval
+        sessionLifetime: TimeInterval, cachesMonthViews: Bool = true
     ) throws {
+        self.monthViews = MonthViewCache(capacity: cachesMonthViews ? 20_000 : 0)
         self.store = store
         self.logger = logger
         self.hasher = hasher

@@ -28,14 +28,18 @@ public enum BookingServer {
         public var loadDemoData: Bool
         /// The clock; tests pass a fixed or moving one to test expiry.
         public var clock: @Sendable () -> Date
+        /// Keeps computed month-view rows and reuses them while the store shows that their
+        /// offer, branch and bookings are unchanged (see `MonthViewCache`).
+        public var cachesMonthViews: Bool
 
         public init(
             dataFolder: String, host: String = "127.0.0.1", port: UInt16 = 0,
             logger: Logger = .silent, threading: HTTPServer.Threading = .threadPerConnection,
             passwordStrength: PasswordHasher.Strength = .interactive,
             sessionLifetime: TimeInterval = 12 * 3600, loadDemoData: Bool = false,
-            clock: @escaping @Sendable () -> Date = { Date() }
+            clock: @escaping @Sendable () -> Date = { Date() }, cachesMonthViews: Bool = true
         ) {
+            self.cachesMonthViews = cachesMonthViews
             self.dataFolder = dataFolder
             self.host = host
             self.port = port
@@ -59,7 +63,8 @@ public enum BookingServer {
         }
         let api = try APIServer(
             store: store, logger: configuration.logger, hasher: hasher,
-            clock: configuration.clock, sessionLifetime: configuration.sessionLifetime)
+            clock: configuration.clock, sessionLifetime: configuration.sessionLifetime,
+            cachesMonthViews: configuration.cachesMonthViews)
         let http = try HTTPServer(
             configuration: HTTPServer.Configuration(
                 host: configuration.host, port: configuration.port,

@@ -16,6 +16,7 @@ enum Schema {
         Migration(name: "0001-accounts-users-sessions", sql: accountsUsersSessions),
         Migration(name: "0002-catalog", sql: catalog),
         Migration(name: "0003-orders-holds-idempotency", sql: ordersHoldsIdempotency),
+        Migration(name: "0004-bounded-availability-reads", sql: boundedAvailabilityReads),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction.
@@ -112,11 +113,7 @@ enum Schema {
             currency TEXT NOT NULL,
             vat_rate INTEGER NOT NULL,
             max_persons INTEGER,
-            return_elsewhere INTEGER NOT NULL DEFAULT 0,
-            -- The longest period (seconds) any order line or hold of this offer ever had:
-            -- bookings overlapping [a, b) start after a minus this, which bounds the index
-            -- range availability reads.
-            longest_booking INTEGER NOT NULL DEFAULT 0
+            return_elsewhere INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX offers_account ON offers (account_id, branch_id, category_id);
         -- Restrictions of a staff user to some branches or categories (none = all).
@@ -184,9 +181,7 @@ enum Schema {
             ends_at INTEGER NOT NULL,
             takes_units INTEGER NOT NULL
         );
-        -- Covers the availability query, so that it never reads the table itself.
-        CREATE INDEX order_lines_offer
-            ON order_lines (offer_id, starts_at, ends_at, takes_units, account_id, quantity);
+        CREATE INDEX order_lines_offer ON order_lines (offer_id, ends_at);
         CREATE INDEX order_lines_order ON order_lines (order_id);
         CREATE TABLE holds (
             id INTEGER PRIMARY KEY,
@@ -207,8 +202,7 @@ enum Schema {
             ends_at INTEGER NOT NULL,
             expires_at INTEGER NOT NULL
         );
-        CREATE INDEX hold_lines_offer
-            ON hold_lines (offer_id, starts_at, ends_at, expires_at, account_id, hold_id, quantity);
+        CREATE INDEX hold_lines_offer ON hold_lines (offer_id, ends_at);
         CREATE INDEX hold_lines_hold ON hold_lines (hold_id);
         -- A POST /orders answered once: the same key and body gets the same order again.
         CREATE TABLE idempotency_keys (
@@ -219,5 +213,25 @@ enum Schema {
             created_at INTEGER NOT NULL,
             PRIMARY KEY (account_id, key)
         );
+        """
+
+    /// Availability reads one index range per offer: bookings overlapping `[a, b)` start
+    /// after `a` minus the offer's longest booking, so the range is bounded at both ends
+    /// and the index covers every column read. `bookings_version` changes with every write
+    /// that changes the offer's booked units, so derived views can tell they are current.
+    private static let boundedAvailabilityReads = """
+        ALTER TABLE offers ADD COLUMN longest_booking INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE offers ADD COLUMN bookings_version INTEGER NOT NULL DEFAULT 0;
+        UPDATE offers SET longest_booking = max(
+            coalesce((SELECT max(ends_at - starts_at) FROM order_lines l
+                WHERE l.offer_id = offers.id), 0),
+            coalesce((SELECT max(ends_at - starts_at) FROM hold_lines h
+                WHERE h.offer_id = offers.id), 0));
+        DROP INDEX order_lines_offer;
+        CREATE INDEX order_lines_offer
+            ON order_lines (offer_id, starts_at, ends_at, takes_units, account_id, quantity);
+        DROP INDEX hold_lines_offer;
+        CREATE INDEX hold_lines_offer
+            ON hold_lines (offer_id, starts_at, ends_at, expires_at, account_id, hold_id, quantity);
         """
 }

@@ -7,14 +7,21 @@ import SQLite
 public struct AvailabilityInputs: Sendable {
     public var offers: [CatalogOffer]
     public var branches: [BranchID: Branch]
+    /// Bookings per offer; offers the caller chose to reuse have no entry.
     public var booked: [OfferID: [BookedUnits]]
+    /// Per offer read: when the first hold counted in `booked` expires, if any. Until then
+    /// (and while the offer's bookings version stays) the bookings read stay current.
+    public var holdsExpire: [OfferID: Date]
 }
 
 extension BookingStore {
     /// The offers matching `filter` that the scope may see, with their branches and their
-    /// bookings during `period`, all from one consistent snapshot.
+    /// bookings during `period`, all from one consistent snapshot. `reuse` is asked per offer
+    /// (with its bookings version) whether the caller already has what it derives from
+    /// them; then they are not read.
     public func availabilityInputs(
-        _ filter: OfferFilter, over period: Period, scope: Scope, now: Date
+        _ filter: OfferFilter, over period: Period, scope: Scope, now: Date,
+        reuse: @escaping @Sendable (CatalogOffer) -> Bool = { _ in false }
     ) throws(StoreError) -> AvailabilityInputs {
         let account = scope.accountID
         return try read { db in
@@ -30,11 +37,16 @@ extension BookingStore {
                 branches[id] = row.map(Self.branch)
             }
             var booked: [OfferID: [BookedUnits]] = [:]
-            for entry in offers {
+            var holdsExpire: [OfferID: Date] = [:]
+            for entry in offers where !reuse(entry) {
+                var expiry: Date?
                 booked[entry.offer.id] = try Self.booked(
-                    db, offer: entry.offer.id, account: account, period: period, now: now)
+                    db, offer: entry.offer.id, account: account, period: period, now: now,
+                    holdsExpire: &expiry)
+                holdsExpire[entry.offer.id] = expiry
             }
-            return AvailabilityInputs(offers: offers, branches: branches, booked: booked)
+            return AvailabilityInputs(
+                offers: offers, branches: branches, booked: booked, holdsExpire: holdsExpire)
         }
     }
 
@@ -60,14 +72,26 @@ extension BookingStore {
         _ db: Database, offer: OfferID, account: AccountID, period: Period, now: Date,
         excludingHold: HoldID? = nil
     ) throws -> [BookedUnits] {
+        var expiry: Date?
+        return try booked(
+            db, offer: offer, account: account, period: period, now: now,
+            excludingHold: excludingHold, holdsExpire: &expiry)
+    }
+
+    /// As above; `holdsExpire` becomes the earliest expiry of the holds counted, if any.
+    static func booked(
+        _ db: Database, offer: OfferID, account: AccountID, period: Period, now: Date,
+        excludingHold: HoldID? = nil, holdsExpire: inout Date?
+    ) throws -> [BookedUnits] {
         var booked: [BookedUnits] = []
+        var earliest = Int64.max
         try db.forEachRow(
             """
-            SELECT quantity, starts_at, ends_at FROM order_lines
+            SELECT quantity, starts_at, ends_at, NULL FROM order_lines
             WHERE offer_id = ?1 AND starts_at > ?2 - ?4 AND starts_at < ?3 AND ends_at > ?2
                 AND takes_units = 1 AND account_id = ?5
             UNION ALL
-            SELECT quantity, starts_at, ends_at FROM hold_lines
+            SELECT quantity, starts_at, ends_at, expires_at FROM hold_lines
             WHERE offer_id = ?1 AND starts_at > ?2 - ?4 AND starts_at < ?3 AND ends_at > ?2
                 AND expires_at > ?6 AND account_id = ?5 AND hold_id <> ?7
             """,
@@ -77,11 +101,13 @@ extension BookingStore {
                 excludingHold?.rawValue ?? 0,
             ]
         ) { columns in
+            if !columns.isNull(3) { earliest = min(earliest, columns.int64(3)) }
             let start = Date(storedSeconds: columns.int64(1))
             let end = Date(storedSeconds: columns.int64(2))
             guard let taken = try? Period(start: start, end: end) else { return }
             booked.append(BookedUnits(period: taken, quantity: columns.int(0)))
         }
+        if earliest != Int64.max { holdsExpire = Date(storedSeconds: earliest) }
         return booked
     }
 
@@ -90,12 +116,26 @@ extension BookingStore {
             .int64(0) ?? 0
     }
 
-    /// Records that `offer` is booked for `period`, keeping `longest_booking` an upper bound
-    /// of every booking's length. Called by every insert of an order line or hold line.
+    /// Records that `offer` is booked for `period`: keeps `longest_booking` an upper bound of
+    /// every booking's length and moves `bookings_version` on. Called by every insert of an
+    /// order line or hold line.
     static func noteBooking(_ db: Database, offer: OfferID, period: Period) throws {
         try db.run(
-            "UPDATE offers SET longest_booking = ?2 WHERE id = ?1 AND longest_booking < ?2",
-            [offer.rawValue, period.end.storedSeconds - period.start.storedSeconds])
+            """
+            UPDATE offers SET longest_booking = max(longest_booking, ?2),
+                bookings_version = bookings_version + 1
+            WHERE id = ?1
+            """, [offer.rawValue, period.end.storedSeconds - period.start.storedSeconds])
+    }
+
+    /// Moves `bookings_version` on for offers whose booked units changed otherwise
+    /// (a cancelled order, a released hold).
+    static func noteChange(_ db: Database, offers: some Sequence<OfferID>) throws {
+        for offer in Set(offers) {
+            try db.run(
+                "UPDATE offers SET bookings_version = bookings_version + 1 WHERE id = ?",
+                [offer.rawValue])
+        }
     }
 
     /// Checks inside the writer's transaction that every offer of `items` has enough free

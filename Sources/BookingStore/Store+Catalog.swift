@@ -29,6 +29,8 @@ public struct OfferFilter: Sendable {
 public struct CatalogOffer: Sendable, Equatable {
     public var offer: Offer
     public var kind: CategoryKind
+    /// Changes whenever the offer's booked units change (see migration 0004).
+    public var bookingsVersion: Int64
 }
 
 extension BookingStore {
@@ -206,7 +208,8 @@ extension BookingStore {
         let filter = scope.filter("o", categoryColumn: "category_id")
         let sql = """
             SELECT o.id, o.branch_id, o.category_id, o.name, o.stock, o.price_unit, o.price_cents,
-                o.minimum_cents, o.currency, o.vat_rate, o.max_persons, o.return_elsewhere, c.kind
+                o.minimum_cents, o.currency, o.vat_rate, o.max_persons, o.return_elsewhere, c.kind,
+                o.bookings_version
             FROM offers o JOIN categories c ON c.id = o.category_id
             WHERE \(filter.sql)
             """
@@ -224,7 +227,9 @@ extension BookingStore {
             categoryID: CategoryID(row.int64(2)), name: row.text(3), stock: row.optionalInt(4),
             price: price, vatRate: VATRate(rawValue: row.int(9)), maxPersons: row.optionalInt(10),
             returnElsewhere: row.bool(11))
-        return CatalogOffer(offer: offer, kind: CategoryKind(rawValue: row.text(12)) ?? .rental)
+        return CatalogOffer(
+            offer: offer, kind: CategoryKind(rawValue: row.text(12)) ?? .rental,
+            bookingsVersion: row.int64(13))
     }
 }
 

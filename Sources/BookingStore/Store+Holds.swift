@@ -61,9 +61,18 @@ extension BookingStore {
                 "SELECT id FROM holds h WHERE h.id = ? AND \(filter.sql)",
                 [id.rawValue] + filter.arguments)
             guard found != nil else { throw StoreError.notFound("hold") }
-            try db.run("DELETE FROM hold_lines WHERE hold_id = ?", [id.rawValue])
-            try db.run("DELETE FROM holds WHERE id = ?", [id.rawValue])
+            try Self.releaseHold(db, id)
         }
+    }
+
+    /// Deletes a hold and its lines; its offers' availability changes.
+    static func releaseHold(_ db: Database, _ id: HoldID) throws {
+        let offers = try db.query(
+            "SELECT offer_id FROM hold_lines WHERE hold_id = ?", [id.rawValue]
+        ).map { OfferID($0.int64(0)) }
+        try db.run("DELETE FROM hold_lines WHERE hold_id = ?", [id.rawValue])
+        try db.run("DELETE FROM holds WHERE id = ?", [id.rawValue])
+        try noteChange(db, offers: offers)
     }
 
     /// The draft's period; a draft whose end is not after its start is refused.

@@ -150,10 +150,7 @@ extension BookingStore {
                 ])
             try noteBooking(db, offer: item.offerID, period: period)
         }
-        if let hold = request.holdID {
-            try db.run("DELETE FROM hold_lines WHERE hold_id = ?", [hold.rawValue])
-            try db.run("DELETE FROM holds WHERE id = ?", [hold.rawValue])
-        }
+        if let hold = request.holdID { try releaseHold(db, hold) }
         try db.run(
             """
             INSERT INTO idempotency_keys (account_id, key, fingerprint, order_id, created_at)
@@ -315,6 +312,10 @@ extension BookingStore {
             try db.run(
                 "UPDATE order_lines SET takes_units = ? WHERE order_id = ?",
                 [status.holdsUnits, id.rawValue])
+            if status.holdsUnits != order.status.holdsUnits {
+                try Self.noteChange(
+                    db, offers: (order.draft.offers + order.draft.options).map(\.offerID))
+            }
             var moved = order
             moved.status = status
             return moved

@@ -16,12 +16,13 @@ import Testing
             #expect(
                 try store.appliedMigrations() == [
                     "0001-accounts-users-sessions", "0002-catalog", "0003-orders-holds-idempotency",
+                    "0004-bounded-availability-reads",
                 ])
             _ = try store.createAccount(NewAccount(slug: "kept", name: "Kept"))
         }
         let again = try BookingStore(folder: folder)
         defer { again.close() }
-        #expect(try again.appliedMigrations().count == 3)
+        #expect(try again.appliedMigrations().count == 4)
         #expect(try again.account(slug: "kept")?.name == "Kept")
         #expect(try !again.isEmpty())
     }

@@ -5,6 +5,7 @@ import BookingServer
 import Foundation
 import Logging
 import Secrets
+import Synchronization
 
 /// A real booking server on 127.0.0.1 with a free port, over its own temporary data folder
 /// (removed on `stop()`). Demo data is loaded unless asked otherwise; passwords are hashed
@@ -13,7 +14,10 @@ public final class TestServer: Sendable {
     public let folder: String
     public let running: RunningServer
 
-    public init(demoData: Bool = true, logLevel: LogLevel? = nil, folder: String? = nil) throws {
+    public init(
+        demoData: Bool = true, logLevel: LogLevel? = nil, folder: String? = nil,
+        clock: TestClock? = nil
+    ) throws {
         let folder = folder ?? Self.makeFolder()
         self.folder = folder
         let logger =
@@ -24,7 +28,12 @@ public final class TestServer: Sendable {
         running = try BookingServer.start(
             BookingServer.Configuration(
                 dataFolder: folder, logger: logger, passwordStrength: .minimal,
-                loadDemoData: demoData))
+                loadDemoData: demoData, clock: Self.clock(clock)))
+    }
+
+    private static func clock(_ clock: TestClock?) -> @Sendable () -> Date {
+        guard let clock else { return { Date() } }
+        return { clock.now }
     }
 
     /// A new unique folder name under the temporary directory (not yet created).
@@ -48,5 +57,20 @@ public final class TestServer: Sendable {
     /// A new client for this server (one per thread).
     public func client() throws -> APIClient {
         try APIClient(baseURL: running.baseURL)
+    }
+}
+
+/// A clock a test moves by hand, to see holds and sessions expire.
+public final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    public init(_ start: Date = Date()) {
+        current = Mutex(start)
+    }
+
+    public var now: Date { current.withLock { $0 } }
+
+    public func advance(by seconds: TimeInterval) {
+        current.withLock { $0 += seconds }
     }
 }
