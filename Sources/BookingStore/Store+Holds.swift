@@ -19,6 +19,7 @@ extension BookingStore {
         }
         let id = try write { db in
             try Self.checkVisible(db, draft: draft, scope: scope)
+            try Self.forgetOldHolds(db, account: account, now: now)
             try Self.checkAvailable(
                 db, items: (draft.offers + draft.options).map { ($0.offerID, $0.quantity) },
                 account: account,
@@ -63,6 +64,18 @@ extension BookingStore {
             guard found != nil else { throw StoreError.notFound("hold") }
             try Self.releaseHold(db, id)
         }
+    }
+
+    /// Deletes the account's holds that expired a day ago or earlier: they count for nothing,
+    /// and a day is long enough to tell a late order "expired" rather than "not found".
+    static func forgetOldHolds(_ db: Database, account: AccountID, now: Date) throws {
+        let cutoff = now.storedSeconds - 86_400
+        try db.run(
+            "DELETE FROM hold_lines WHERE account_id = ? AND expires_at <= ?",
+            [account.rawValue, cutoff])
+        try db.run(
+            "DELETE FROM holds WHERE account_id = ? AND expires_at <= ?",
+            [account.rawValue, cutoff])
     }
 
     /// Deletes a hold and its lines; its offers' availability changes.

@@ -1,10 +1,11 @@
 import BookingAPI
 import BookingCore
-import BookingStore
 import Foundation
 import SQLite
 import Synchronization
 import Testing
+
+@testable import BookingStore
 
 @Suite struct MigrationTests {
     @Test func migrationsAreRecordedOnceAndDataSurvivesReopening() throws {
@@ -246,5 +247,47 @@ import Testing
         #expect(throws: StoreError.unavailable) {
             try store.addBranch(StoreFixture.branch("late"), scope: scope)
         }
+    }
+}
+
+@Suite struct UpgradeTests {
+    /// A database made before migration 0004 keeps its bookings, and their length now
+    /// bounds availability reads.
+    @Test func migration0004KeepsAndMeasuresExistingBookings() throws {
+        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            let db = try Database(path: folder + "/" + BookingStore.fileName)
+            try db.execute(
+                "CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)")
+            for migration in Schema.migrations.prefix(3) {
+                try db.execute(migration.sql)
+                try db.run("INSERT INTO migrations VALUES (?, 0)", [migration.name])
+            }
+            try db.execute(
+                """
+                INSERT INTO accounts VALUES (1, 'a', 'A', 'Europe/Berlin', 'EUR', 50, 5, 10, 2);
+                INSERT INTO branches VALUES (1, 1, 'Nord', '', '08:00', '18:00', '');
+                INSERT INTO categories VALUES (1, 1, 'Räder', 'rental');
+                INSERT INTO offers VALUES (1, 1, 1, 1, 'Tandem', 1, 'per_day', 1000, NULL, 'EUR',
+                    1900, NULL, 0);
+                INSERT INTO customers VALUES (1, 1, 'm@example.com', NULL, 'M', '{}');
+                INSERT INTO orders VALUES (1, 1, '2030-000001', 'c', 'reserved', 1, 1,
+                    1900000000, 1900086400, 1, 1, '{}', '{}', 0, 'EUR', '', 0, 0, NULL, 0, 0);
+                INSERT INTO order_lines VALUES (1, 1, 1, 1, 0, 1, 1900000000, 1900086400, 1);
+                """)
+        }
+        let store = try BookingStore(folder: folder)
+        defer { store.close() }
+        #expect(try store.appliedMigrations().last == "0004-bounded-availability-reads")
+        let scope = Scope.account(AccountID(1))
+        // A later, shorter period inside the old booking still sees it.
+        let inside = try Period(
+            start: Date(timeIntervalSince1970: 1_900_080_000),
+            end: Date(timeIntervalSince1970: 1_900_083_600))
+        let booked = try store.bookedUnits(
+            offers: [OfferID(1)], over: inside, scope: scope, now: Date())
+        #expect(booked[OfferID(1)]?.count == 1)
     }
 }
