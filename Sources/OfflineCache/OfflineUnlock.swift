@@ -36,6 +36,11 @@ public final class OfflineUnlock: Sendable {
         /// The account's short name, as typed at log-in.
         public var account: String
         public var username: String
+
+        public init(account: String, username: String) {
+            self.account = account
+            self.username = username
+        }
     }
 
     /// Wrong passwords in a row before the desk refuses.

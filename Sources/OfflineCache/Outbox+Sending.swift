@@ -18,7 +18,8 @@ extension Outbox {
         }
         guard let head else { return .idle }
         let entry = try OutboxEntry(row: head)
-        return entry.nextAttemptAt <= now ? .send(entry) : .wait(until: entry.nextAttemptAt)
+        let due = entry.nextAttemptAt.storedMilliseconds <= now.storedMilliseconds
+        return due ? .send(entry) : .wait(until: entry.nextAttemptAt)
     }
 
     /// Records an attempt that got no answer the order can be judged by (no network, a
@@ -35,8 +36,9 @@ extension Outbox {
                 throw OfflineCacheError.notAllowed("order \(clientID) is \(entry.state.rawValue)")
             }
             let attempts = entry.attempts + 1
-            let next = now.addingTimeInterval(
-                schedule.delay(afterAttempts: attempts, using: &random))
+            let delay = schedule.delay(afterAttempts: attempts, using: &random)
+            // Rounded as stored, so that the caller sees the instant `nextTurn` will use.
+            let next = Date(storedMilliseconds: now.addingTimeInterval(delay).storedMilliseconds)
             try db.run(
                 """
                 UPDATE entries SET attempts = ?, next_attempt_at = ?, last_error = ?

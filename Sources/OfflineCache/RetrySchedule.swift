@@ -12,9 +12,12 @@ public struct RetrySchedule: Sendable, Equatable {
     /// The largest ceiling, in seconds.
     public var maximum: TimeInterval
 
+    /// Limits that are not positive finite numbers fall back to the standard ones, so that
+    /// no setting can make the desk retry in a tight loop or never.
     public init(first: TimeInterval = 1, maximum: TimeInterval = 300) {
-        self.first = max(first, 0.001)
-        self.maximum = max(maximum, self.first)
+        let first = first.isFinite && first > 0 ? max(first, 0.001) : 1
+        self.first = first
+        self.maximum = maximum.isFinite ? max(maximum, first) : max(300, first)
     }
 
     /// The desk's schedule: 1 s, 2 s, 4 s, … up to 5 minutes.
