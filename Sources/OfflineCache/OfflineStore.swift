@@ -13,8 +13,9 @@ public final class OfflineStore: Sendable {
     public enum LogOutResult: Sendable, Equatable {
         /// The cache, the unlock hash and the finished outbox entries are gone.
         case done
-        /// Nothing was wiped: this many orders are not on the server yet.
-        case refused(unsentOrders: Int)
+        /// Nothing was wiped: this many orders are not on the server yet, and this many
+        /// shortages wait for staff (they would vanish with the outbox's records).
+        case refused(unsentOrders: Int, openShortages: Int)
     }
 
     /// The folder holding `cache.sqlite` and `outbox.sqlite`.
@@ -86,12 +87,31 @@ public final class OfflineStore: Sendable {
         return entry
     }
 
-    /// Logs out: refused while the outbox holds unsent orders (pending or in conflict);
-    /// otherwise empties the outbox of finished entries, forgets the unlock hash and wipes
-    /// the cache.
+    /// Records, as conflicts for staff, the cached orders that a forced walk-in left short
+    /// (see `Cache.shortages(causedBy:)`). Call after sending a forced order and refreshing
+    /// the orders. Returns the open shortage conflicts it recorded or updated.
+    @discardableResult
+    public func recordShortages(causedBy forced: OrderInfo, now: Date)
+        throws(OfflineCacheError) -> [Conflict]
+    {
+        var conflicts: [Conflict] = []
+        for shortage in try cache.shortages(causedBy: forced) {
+            conflicts.append(
+                try outbox.recordShortage(
+                    order: shortage.order, offerID: shortage.offerID,
+                    missingUnits: shortage.missingUnits, causedBy: forced.clientID, now: now))
+        }
+        return conflicts
+    }
+
+    /// Logs out: refused while the outbox holds unsent orders (pending or in conflict) or
+    /// open shortages, so that nothing is left where no one sees it; otherwise empties the
+    /// outbox of finished entries, forgets the unlock hash and wipes the cache.
     public func logOut() throws(OfflineCacheError) -> LogOutResult {
-        let unsent = try outbox.wipeUnlessUnsent()
-        guard unsent == 0 else { return .refused(unsentOrders: unsent) }
+        let open = try outbox.wipeUnlessOpen()
+        guard open.unsent == 0, open.shortages == 0 else {
+            return .refused(unsentOrders: open.unsent, openShortages: open.shortages)
+        }
         try unlock.forget()
         try cache.wipe()
         logger.info("logged out; cache wiped")

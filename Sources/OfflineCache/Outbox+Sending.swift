@@ -126,17 +126,23 @@ extension Outbox {
         }
     }
 
-    /// Empties the outbox unless it holds unsent orders; returns how many it holds (0 when
-    /// it was emptied). The desk code and the provisional numbers' counter are kept.
-    func wipeUnlessUnsent() throws(OfflineCacheError) -> Int {
+    /// Empties the outbox unless it holds unsent orders or open shortages; returns how many
+    /// of each it holds (both 0 when it was emptied). The desk code and the provisional
+    /// numbers' counter are kept.
+    func wipeUnlessOpen() throws(OfflineCacheError) -> (unsent: Int, shortages: Int) {
         try write { db in
-            let unsent =
-                try db.queryOne(
-                    "SELECT count(*) FROM entries WHERE state IN ('pending', 'conflict')")?
-                .int(0) ?? 0
-            guard unsent == 0 else { return unsent }
+            let counts = try db.queryOne(
+                """
+                SELECT
+                    (SELECT count(*) FROM entries WHERE state IN ('pending', 'conflict')),
+                    (SELECT count(*) FROM conflicts
+                     WHERE kind = 'shortage' AND resolved_at IS NULL)
+                """)
+            let unsent = counts?.int(0) ?? 0
+            let shortages = counts?.int(1) ?? 0
+            guard unsent == 0, shortages == 0 else { return (unsent, shortages) }
             try db.execute("DELETE FROM conflicts; DELETE FROM entries;")
-            return 0
+            return (0, 0)
         }
     }
 }

@@ -30,6 +30,8 @@ public final class Outbox: Sendable {
         let db: Database
         do {
             db = try file.open(now: now)
+            // Customers' data of pruned orders is overwritten, not left in free pages.
+            try db.execute("PRAGMA secure_delete = ON")
             deskCode = try Self.claimDeskCode(db)
         } catch let problem as FileProblem {
             logger.error("outbox unusable, left untouched", ["problem": "\(problem)"])

@@ -19,10 +19,23 @@ import Testing
             clientID: refused.clientID, error: .init(code: .soldOut, message: "sold out"),
             now: Demo.now)
 
-        #expect(try store.logOut() == .refused(unsentOrders: 2))
+        #expect(try store.logOut() == .refused(unsentOrders: 2, openShortages: 0))
         #expect(try store.cache.session() != nil)
         #expect(try store.unlock.lastUser() != nil)
         #expect(try store.outbox.unsentCount() == 2)
+    }
+
+    @Test func logOutIsRefusedWhileAShortageWaitsForStaff() throws {
+        let folder = TemporaryFolder()
+        let store = try Demo.store(in: folder)
+        let short = Demo.order(for: Demo.request([OrderItem(Demo.bikeM.id)]), id: 1)
+        let conflict = try store.outbox.recordShortage(
+            order: short, offerID: Demo.bikeM.id, missingUnits: 1, causedBy: nil, now: Demo.now)
+
+        #expect(try store.logOut() == .refused(unsentOrders: 0, openShortages: 1))
+
+        try store.outbox.resolve(conflict.id, .acknowledge, now: Demo.now)
+        #expect(try store.logOut() == .done)
     }
 
     @Test func logOutWipesTheCacheTheHashAndTheFinishedOrders() throws {

@@ -177,6 +177,24 @@ import Testing
         #expect(due.clientID == first.clientID)
     }
 
+    @Test func onlyAPendingOrderCanFailAnAttempt() throws {
+        let folder = TemporaryFolder()
+        let store = try folder.openStore()
+        let request = Demo.request([OrderItem(Demo.bikeM.id)])
+        try store.outbox.enqueue(request, kind: .walkIn, takenOffline: true, now: Demo.now)
+        try store.outbox.markSent(
+            clientID: request.clientID, order: Demo.order(for: request, id: 1), now: Demo.now)
+
+        #expect(throws: OfflineCacheError.self) {
+            try store.outbox.recordFailedAttempt(
+                clientID: request.clientID, reason: "late timeout", now: Demo.now)
+        }
+        #expect(throws: OfflineCacheError.unknownOrder(clientID: "nobody")) {
+            try store.outbox.recordFailedAttempt(clientID: "nobody", reason: "x", now: Demo.now)
+        }
+        #expect(try store.outbox.entry(clientID: request.clientID)?.state == .sent)
+    }
+
     @Test func retryNowMakesWaitingOrdersDue() throws {
         let folder = TemporaryFolder()
         let store = try folder.openStore()

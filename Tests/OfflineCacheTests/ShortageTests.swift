@@ -32,6 +32,31 @@ import Testing
         #expect(shortages.allSatisfy { $0.missingUnits == 1 && $0.offerID == Demo.bikeM.id })
     }
 
+    @Test func theShortagesOfASentWalkInBecomeConflictsOnce() throws {
+        let folder = TemporaryFolder()
+        let store = try Demo.store(in: folder)
+        let reserved = (1...2).map { id in
+            Demo.order(
+                for: Demo.request([OrderItem(Demo.bikeM.id)], from: "12:00", to: "18:00"),
+                id: Int64(id))
+        }
+        try store.cache.storeOrders(reserved, now: Demo.now)
+        let walkIn = Demo.request([OrderItem(Demo.bikeM.id)], from: "09:00", to: "18:00")
+        try store.outbox.enqueue(walkIn, kind: .walkIn, takenOffline: true, now: Demo.now)
+        let forced = Demo.order(for: walkIn, id: 3)
+        try store.recordSent(clientID: walkIn.clientID, order: forced, now: Demo.now)
+
+        let first = try store.recordShortages(causedBy: forced, now: Demo.now)
+        let again = try store.recordShortages(causedBy: forced, now: Demo.now)
+
+        #expect(first.map(\.orderID) == reserved.map(\.id))
+        #expect(first.allSatisfy { $0.kind == .shortage && $0.causedBy == walkIn.clientID })
+        #expect(again.map(\.id) == first.map(\.id))
+        #expect(try store.outbox.conflicts().count == 2)
+        // The short orders are on the server: they are no unsent orders.
+        #expect(try store.outbox.unsentCount() == 0)
+    }
+
     @Test func aForcedOrderWithinTheStockLeavesNothingShort() throws {
         let folder = TemporaryFolder()
         let store = try Demo.store(in: folder)
