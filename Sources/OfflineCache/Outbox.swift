@@ -34,6 +34,8 @@ public final class Outbox: Sendable {
             try db.execute("PRAGMA secure_delete = ON")
             deskCode = try Self.claimDeskCode(db)
         } catch let problem as FileProblem {
+            // FIXME: Salvage the readable entries of a damaged outbox into a new one instead
+            // of only refusing it; today support must recover the file by hand.
             logger.error("outbox unusable, left untouched", ["problem": "\(problem)"])
             throw OfflineCacheError.outboxUnusable(path: file.path, problem)
         }
