@@ -30,6 +30,10 @@ public final class BookingStore: Sendable {
         let path = folder + "/" + Self.fileName
         do {
             let db = try Database(path: path, synchronous: .full)
+            // Password hashes and customers' data: readable by the server's user only.
+            // SQLite gives the -wal and -shm files the same mode.
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o600], ofItemAtPath: path)
             let applied = try Schema.migrate(db, now: Int64(Date().timeIntervalSince1970))
             for name in applied {
                 logger.info("migration applied", ["name": name])

@@ -24,6 +24,8 @@ import Testing
         let again = try BookingStore(folder: folder)
         defer { again.close() }
         #expect(try again.appliedMigrations().count == 4)
+        let mode = try FileManager.default.attributesOfItem(atPath: again.path)[.posixPermissions]
+        #expect((mode as? NSNumber)?.intValue == 0o600)
         #expect(try again.account(slug: "kept")?.name == "Kept")
         #expect(try !again.isEmpty())
     }
