@@ -197,6 +197,8 @@ extension BookingStore {
     }
 
     /// The live session with this token hash: not ended, not expired, its user active.
+    // FIXME: last_seen_at is written only at log-in, so there is no idle expiry yet; the
+    // security issue adds it (a throttled update here, so reads stay cheap).
     public func session(tokenHash: String, now: Date) throws(StoreError) -> SessionContext? {
         try read { db in
             guard

@@ -255,6 +255,8 @@ extension BookingStore {
         _ db: Database, where condition: String, _ arguments: [any SQLiteBindable], scope: Scope,
         limit: Int = 1
     ) throws -> [OrderInfo] {
+        // FIXME: category restrictions do not reach orders yet (only branch ones do); the
+        // security issue must hide orders whose lines are all in categories the user may not see.
         let filter = scope.filter("o")
         let rows = try db.query(
             """
