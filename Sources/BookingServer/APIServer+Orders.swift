@@ -77,12 +77,12 @@ extension APIServer {
     }
 
     private func idempotencyKey(_ request: APIRequest, body: CreateOrderRequest) throws -> String {
-        let clientID = body.clientID.trimmingCharacters(in: .whitespaces)
+        let clientID = body.clientID.trimmedOfSpaces
         guard !clientID.isEmpty, clientID.count <= 100 else {
             throw APIFailure.invalidInput(
                 "clientID must have 1 to 100 characters", field: "clientID")
         }
-        let key = request.http.header(APIPath.idempotencyKeyHeader) ?? clientID
+        let key = request.http.header(APIPath.idempotencyKeyHeader) ?? body.clientID
         guard !key.isEmpty, key.count <= 200 else {
             throw APIFailure.invalidInput(
                 "Idempotency-Key must have 1 to 200 characters", field: APIPath.idempotencyKeyHeader
@@ -92,11 +92,11 @@ extension APIServer {
     }
 
     private func validate(_ customer: CustomerData) throws {
-        let name = customer.lastName.trimmingCharacters(in: .whitespaces)
+        let name = customer.lastName.trimmedOfSpaces
         guard !name.isEmpty, name.count <= 200 else {
             throw APIFailure.invalidInput("the last name is required", field: "customer.lastName")
         }
-        let email = customer.email.trimmingCharacters(in: .whitespaces)
+        let email = customer.email.trimmedOfSpaces
         guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@")
         else {
             throw APIFailure.invalidInput(
@@ -174,5 +174,17 @@ extension APIServer {
             throw APIFailure(error)
         }
         return PricedOrder(quote, kinds: inputs.offers.mapValues(\.kind))
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs. (Foundation's `trimmingCharacters` showed
+    /// up in the order path's profile.)
+    fileprivate var trimmedOfSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }),
+            let last = lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return self[first...last]
     }
 }

@@ -102,6 +102,15 @@ import Testing
                 customer["lastName"] = ""
                 json["customer"] = customer
             }, status: 400, code: .invalidInput)
+        try setup.expectRefused(
+            try setup.spoiled { $0["clientID"] = " \t " }, status: 400, code: .invalidInput,
+            headers: [:])
+        try setup.expectRefused(
+            try setup.spoiled { json in
+                var customer = json["customer"] as! [String: Any]
+                customer["email"] = "no-at-sign"
+                json["customer"] = customer
+            }, status: 400, code: .invalidInput)
     }
 
     @Test func zeroOrNegativeQuantities() throws {
