@@ -8,66 +8,53 @@ extension APIServer {
     /// `GET /availability/month?month=YYYY-MM&offer=|branch=|category=`: free units per offer
     /// and day, each day being the branch's opening hours (the whole day where it is closed).
     func monthAvailability(_ request: APIRequest) throws -> HTTPResponse {
-        let first = try month(request)
-        let calendar = request.caller.calendar
-        let days = LocalDate.days(ofMonth: first.month, year: first.year)
-        guard let last = days.last else {
-            throw APIFailure.invalidInput("month is empty", field: "month")
-        }
-        let whole = try Period(
-            start: calendar.startOfDay(first), end: calendar.startOfDay(last.next))
-        let account = request.scope.accountID
-        let zone = calendar.identifier
-        let now = request.now
+        let view = try MonthView(request, month: try month(request))
         let cache = monthViews
         let inputs = try store.availabilityInputs(
-            try offerFilter(request), over: whole, scope: request.scope, now: now
+            try offerFilter(request), over: view.whole, scope: request.scope, now: view.now
         ) { offer in
-            cache.isCurrent(offer, account: account, month: first, zone: zone, now: now)
+            cache.isCurrent(
+                offer, account: view.account, month: view.first, zone: view.zone, now: view.now)
         }
         try checkFound(inputs, request)
-        var rows: [MonthAvailability.OfferDays] = []
-        var missing: [CatalogOffer] = []
-        for entry in inputs.offers {
-            let branch = inputs.branches[entry.offer.branchID]
-            if inputs.booked[entry.offer.id] == nil,
-                let row = cache.row(
-                    entry, branch: branch, account: account, month: first, zone: zone, now: now)
-            {
-                rows.append(row)
-            } else {
-                missing.append(entry)
-                rows.append(
-                    MonthAvailability.OfferDays(offerID: entry.offer.id, free: [], closed: []))
-            }
-        }
-        // A cached row whose branch changed since: read its bookings after all.
-        let late = missing.filter { inputs.booked[$0.offer.id] == nil }
-        let reread =
-            late.isEmpty
-            ? [:]
-            : try store.bookedUnits(
-                offers: late.map(\.offer.id), over: whole, scope: request.scope, now: now)
-        for entry in missing {
-            let branch = inputs.branches[entry.offer.branchID]
-            let month =
-                branch.map { openingHours.month(first, branch: $0, calendar: calendar) }
-                ?? []
-            let free = Availability.over(
-                month.map(\.period), stock: entry.offer.stock,
-                booked: inputs.booked[entry.offer.id] ?? reread[entry.offer.id] ?? [])
-            let row = MonthAvailability.OfferDays(
-                offerID: entry.offer.id, free: free.map(\.units), closed: month.map(\.closed))
-            if let index = rows.firstIndex(where: { $0.offerID == entry.offer.id }) {
-                rows[index] = row
-            }
-            cache.store(
-                row, offer: entry, branch: branch, account: account, month: first, zone: zone,
-                validUntil: inputs.holdsExpire[entry.offer.id] ?? .distantFuture)
-        }
-        let answer = MonthAvailability(month: first, days: days, offers: rows)
+        let rows = try inputs.offers.map { try monthRow($0, inputs: inputs, view: view) }
+        let answer = MonthAvailability(month: view.first, days: view.days, offers: rows)
         return HTTPResponse(
             status: 200, headers: ["Content-Type": APIJSON.contentType], body: answer.encodedJSON())
+    }
+
+    /// One offer's month: from the cache when the store showed it current, otherwise counted
+    /// with BookingCore's availability rule and cached.
+    private func monthRow(_ entry: CatalogOffer, inputs: AvailabilityInputs, view: MonthView)
+        throws -> MonthAvailability.OfferDays
+    {
+        let id = entry.offer.id
+        let branch = inputs.branches[entry.offer.branchID]
+        if inputs.booked[id] == nil,
+            let row = monthViews.row(
+                entry, branch: branch, account: view.account, month: view.first,
+                zone: view.zone, now: view.now)
+        {
+            return row
+        }
+        var booked = inputs.booked[id]
+        if booked == nil {
+            // Skipped as cached, but the cached row was of an older branch: read them now.
+            let read = try store.bookedUnits(
+                offers: [id], over: view.whole, scope: view.scope, now: view.now)
+            booked = read[id]
+        }
+        let days = branch.map {
+            openingHours.month(view.first, branch: $0, calendar: view.calendar)
+        }
+        let free = Availability.over(
+            days?.map(\.period) ?? [], stock: entry.offer.stock, booked: booked ?? [])
+        let row = MonthAvailability.OfferDays(
+            offerID: id, free: free.map(\.units), closed: days?.map(\.closed) ?? [])
+        monthViews.store(
+            row, offer: entry, branch: branch, account: view.account, month: view.first,
+            zone: view.zone, validUntil: inputs.holdsExpire[id] ?? .distantFuture)
+        return row
     }
 
     /// `GET /availability/interval?start=&end=&offer=|branch=|category=`.
@@ -125,5 +112,32 @@ extension Availability {
         case .unlimited: return nil
         case .free(let units): return units
         }
+    }
+}
+
+/// The fixed parts of one month-view request.
+private struct MonthView {
+    let first: LocalDate
+    let days: [LocalDate]
+    /// From the start of the first day to the start of the next month, in the zone.
+    let whole: Period
+    let calendar: AccountCalendar
+    let zone: String
+    let account: AccountID
+    let scope: Scope
+    let now: Date
+
+    init(_ request: APIRequest, month first: LocalDate) throws {
+        self.first = first
+        calendar = request.caller.calendar
+        days = LocalDate.days(ofMonth: first.month, year: first.year)
+        guard let last = days.last else {
+            throw APIFailure.invalidInput("month is empty", field: "month")
+        }
+        whole = try Period(start: calendar.startOfDay(first), end: calendar.startOfDay(last.next))
+        zone = calendar.identifier
+        account = request.scope.accountID
+        scope = request.scope
+        now = request.now
     }
 }
