@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
         .testTarget(
             name: "BookingServerTests",
-            dependencies: ["BookingServer", "BookingAPI", "TestSupport", "Curl"]),
+            dependencies: ["BookingServer", "BookingAPI", "TestSupport", "Curl", "booking-server"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "OfflineCacheTests",
