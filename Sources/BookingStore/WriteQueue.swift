@@ -91,7 +91,7 @@ final class WriteQueue: Sendable {
 
     private func commit(_ batch: [any PendingWriteJob], on db: Database, logger: Logger) {
         do {
-            try db.execute("BEGIN IMMEDIATE")
+            try db.run("BEGIN IMMEDIATE")
         } catch {
             logger.error("store writer cannot begin a transaction", ["error": "\(error)"])
             for job in batch { job.finish(commitError: StoreError.database(error)) }
@@ -101,12 +101,12 @@ final class WriteQueue: Sendable {
             job.execute(on: db)
         }
         do {
-            try db.execute("COMMIT")
+            try db.run("COMMIT")
             for job in batch { job.finish(commitError: nil) }
         } catch {
             logger.error(
                 "store writer cannot commit", ["error": "\(error)", "jobs": "\(batch.count)"])
-            if db.isInTransaction { try? db.execute("ROLLBACK") }
+            if db.isInTransaction { try? db.run("ROLLBACK") }
             for job in batch { job.finish(commitError: StoreError.database(error)) }
         }
     }

@@ -160,14 +160,14 @@ public final class Database {
     /// Inside an open transaction this undoes only `body`'s changes.
     @discardableResult
     public func savepoint<T>(_ name: String = "step", _ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT \(name)")
+        try run("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try execute("RELEASE \(name)")
+            try run("RELEASE \(name)")
             return result
         } catch {
-            try? execute("ROLLBACK TO \(name)")
-            try? execute("RELEASE \(name)")
+            try? run("ROLLBACK TO \(name)")
+            try? run("RELEASE \(name)")
             throw error
         }
     }
