@@ -246,3 +246,24 @@ struct SchemaCheck {
         }
     }
 }
+
+@Suite struct InstantEncodingTests {
+    /// Instants written by the fast path read exactly as the encoder writes them, across
+    /// leap days, year ends and the far future.
+    @Test func instantsMatchTheEncoder() throws {
+        var order = WireSample.order
+        let instants: [Double] = [
+            0, 951_782_400, 951_868_799, 1_709_164_800, 1_735_689_599, 1_900_000_000,
+            4_102_444_800, 253_402_300_799, 1_900_000_000.5, -86_400,
+        ]
+        for seconds in instants {
+            order.createdAt = Date(timeIntervalSince1970: seconds)
+            order.draft.start = Date(timeIntervalSince1970: seconds)
+            let expected = String(decoding: try APIJSON.encoder().encode(order), as: UTF8.self)
+            let written = try order.encodedJSON(
+                customer: try OrderEncodingTests.encoded(order.customer),
+                priced: try OrderEncodingTests.encoded(order.priced))
+            #expect(String(decoding: written, as: UTF8.self) == expected, "\(seconds)")
+        }
+    }
+}
