@@ -1,0 +1,73 @@
+import BookingCore
+
+/// Dates, times and domain words as the person at the counter reads them. Dates and times
+/// are already local to the account's time zone; turning instants into them is the job of
+/// BookingCore's account calendar.
+extension Catalog {
+    /// `05.03.2016` in German, `05/03/2016` in English.
+    public func date(_ date: LocalDate) -> String {
+        text(.dateFormat, twoDigits(date.day), twoDigits(date.month), String(date.year))
+    }
+
+    /// Always 24-hour: `08:00`.
+    public func time(_ time: LocalTime) -> String {
+        time.description
+    }
+
+    /// `März 2016`.
+    public func monthTitle(year: Int, month: Int) -> String {
+        text(.monthTitle, monthName(month), String(year))
+    }
+
+    /// The full name of a month, 1 = January.
+    public func monthName(_ month: Int) -> String {
+        let names: [MessageKey] = [
+            .monthJanuary, .monthFebruary, .monthMarch, .monthApril, .monthMay, .monthJune,
+            .monthJuly, .monthAugust, .monthSeptember, .monthOctober, .monthNovember,
+            .monthDecember,
+        ]
+        return entry(names[(month - 1) % 12])
+    }
+
+    /// The short name of an ISO weekday, 1 = Monday ... 7 = Sunday.
+    public func weekdayShort(_ isoWeekday: Int) -> String {
+        let names: [MessageKey] = [
+            .weekdayMonday, .weekdayTuesday, .weekdayWednesday, .weekdayThursday,
+            .weekdayFriday, .weekdaySaturday, .weekdaySunday,
+        ]
+        return entry(names[(isoWeekday + 6) % 7])
+    }
+
+    public func role(_ role: Role) -> String {
+        switch role {
+        case .admin: return entry(.roleAdmin)
+        case .staff: return entry(.roleStaff)
+        case .guide: return entry(.roleGuide)
+        case .customer: return entry(.roleCustomer)
+        case .superuser: return entry(.roleSuperuser)
+        }
+    }
+
+    public func orderStatus(_ status: OrderStatus) -> String {
+        switch status {
+        case .reserved: return entry(.orderStatusReserved)
+        case .pickedUp: return entry(.orderStatusPickedUp)
+        case .returned: return entry(.orderStatusReturned)
+        case .cancelled: return entry(.orderStatusCancelled)
+        }
+    }
+
+    /// The sentence for a bad command line, written to stderr before the screen is up.
+    public func problem(_ error: DeskOptionsError) -> String {
+        switch error {
+        case .unknownOption(let option): return text(.optionUnknown, option)
+        case .missingValue(let option): return text(.optionMissingValue, option)
+        case .invalidServer(let value): return text(.optionInvalidServer, value)
+        case .invalidLanguage(let value): return text(.optionInvalidLanguage, value)
+        }
+    }
+
+    private func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
+    }
+}
