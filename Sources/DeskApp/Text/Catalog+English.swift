@@ -248,6 +248,9 @@ extension Catalog {
             """
             The server's answer cannot be read. Does the server version match the desk?
             """
+
+        // Added with the Daten step.
+        case .fieldTooLong: "That is too long: 200 characters at most."
         }
     }
 }

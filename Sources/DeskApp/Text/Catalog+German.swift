@@ -271,6 +271,9 @@ extension Catalog {
             """
             Die Antwort des Servers ist unverständlich. Passt die Server-Version zum Desk?
             """
+
+        // Added with the Daten step.
+        case .fieldTooLong: "Das ist zu lang: höchstens 200 Zeichen."
         }
     }
 }

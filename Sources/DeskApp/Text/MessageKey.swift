@@ -224,4 +224,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case errorServer = "error.server"
     case errorUnavailable = "error.unavailable"
     case errorBadResponse = "error.badResponse"
+
+    // Added with the Daten step.
+    case fieldTooLong = "field.tooLong"
 }
