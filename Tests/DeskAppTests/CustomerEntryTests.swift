@@ -48,7 +48,7 @@ import Testing
     @Test func buildsTheAPICustomerWithoutEmptyFields() {
         var entry = filled()
         entry.salutation = .mr
-        let customer = entry.customerData(catalog: Catalog(.german))
+        let customer = entry.customerData(catalog: MessageCatalog(.german))
         #expect(customer.salutation == "Herr")
         #expect(customer.firstName == "Jürgen")
         #expect(customer.street == nil)

@@ -54,7 +54,7 @@ import Testing
             .invalidLanguage("fr"),
         ]
         for problem in problems {
-            #expect(!Catalog(.german).problem(problem).contains("{"))
+            #expect(!MessageCatalog(.german).problem(problem).contains("{"))
         }
     }
 }

@@ -1,6 +1,6 @@
 /// The stable name of every sentence and label the desk shows. The raw values are the keys
 /// other modules hand over as strings (DeskClient's error `messageKey`, the keymap and theme
-/// loader's problems); `Catalog` holds the text of each key in every language.
+/// loader's problems); `MessageCatalog` holds the text of each key in every language.
 public enum MessageKey: String, Sendable, CaseIterable {
     // Startup and command line.
     case optionsUsage = "options.usage"

@@ -81,7 +81,7 @@ public struct CustomerEntry: Sendable, Equatable {
     }
 
     /// The customer as the API takes it; empty optional fields become nil.
-    public func customerData(catalog: Catalog) -> CustomerData {
+    public func customerData(catalog: MessageCatalog) -> CustomerData {
         func optional(_ field: CustomerField) -> String? {
             let value = trimmed(field)
             return value.isEmpty ? nil : value

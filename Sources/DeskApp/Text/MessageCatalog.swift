@@ -1,11 +1,11 @@
 /// The desk's words in one language. Every sentence the person at the counter reads comes
-/// from here; the entries live in one file per language (`Catalog+German.swift`,
-/// `Catalog+English.swift`), each an exhaustive `switch` over `MessageKey`, so a key
+/// from here; the entries live in one file per language (`MessageMessageCatalog+German.swift`,
+/// `MessageMessageCatalog+English.swift`), each an exhaustive `switch` over `MessageKey`, so a key
 /// missing in one language does not compile.
 ///
 /// Entries may hold numbered placeholders `{1}`, `{2}`, … that `text(_:_:)` fills in;
 /// numbering lets a language reorder them.
-public struct Catalog: Sendable {
+public struct MessageCatalog: Sendable {
     public let language: Language
 
     public init(_ language: Language) {

@@ -1,4 +1,4 @@
-extension Catalog {
+extension MessageCatalog {
     /// English, the second language of the desk.
     static func english(_ key: MessageKey) -> String {
         switch key {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import DeskApp
 
-@Suite struct CatalogTests {
+@Suite struct MessageCatalogTests {
     /// The placeholders `{n}` of an entry, as a set of numbers.
     private func placeholders(_ text: String) -> Set<Int> {
         var numbers: Set<Int> = []
@@ -18,15 +18,15 @@ import Testing
 
     @Test func everyKeyHasTextInBothLanguages() {
         for key in MessageKey.allCases {
-            #expect(!Catalog(.german).entry(key).isEmpty, "German lacks \(key)")
-            #expect(!Catalog(.english).entry(key).isEmpty, "English lacks \(key)")
+            #expect(!MessageCatalog(.german).entry(key).isEmpty, "German lacks \(key)")
+            #expect(!MessageCatalog(.english).entry(key).isEmpty, "English lacks \(key)")
         }
     }
 
     @Test func bothLanguagesUseTheSamePlaceholders() {
         for key in MessageKey.allCases {
-            let german = placeholders(Catalog(.german).entry(key))
-            let english = placeholders(Catalog(.english).entry(key))
+            let german = placeholders(MessageCatalog(.german).entry(key))
+            let english = placeholders(MessageCatalog(.english).entry(key))
             #expect(german == english, "placeholders of \(key) differ")
             #expect(german == Set(german.isEmpty ? [] : Array(1...german.count)), "\(key)")
         }
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func fillsPlaceholdersOnceAndInOrder() {
-        let catalog = Catalog(.german)
+        let catalog = MessageCatalog(.german)
         #expect(
             catalog.text(.orderCreated, "2026-000042") == "Bestellung 2026-000042 ist angelegt.")
         #expect(
@@ -48,18 +48,20 @@ import Testing
     }
 
     @Test func anUnknownKeyFromAnotherModuleGivesASentence() {
-        let text = Catalog(.english).text(messageKey: "client.somethingNew")
+        let text = MessageCatalog(.english).text(messageKey: "client.somethingNew")
         #expect(text.hasPrefix("Unexpected error (client.somethingNew)"))
-        #expect(Catalog(.english).text(messageKey: "error.soldOut") == "Not enough free any more.")
+        #expect(
+            MessageCatalog(.english).text(messageKey: "error.soldOut")
+                == "Not enough free any more.")
     }
 
     @Test func datesAndTimesFollowTheLanguage() {
         let date = LocalDate(year: 2016, month: 3, day: 5)!
-        #expect(Catalog(.german).date(date) == "05.03.2016")
-        #expect(Catalog(.english).date(date) == "05/03/2016")
-        #expect(Catalog(.german).time(LocalTime(hour: 8, minute: 0)!) == "08:00")
-        #expect(Catalog(.german).monthTitle(year: 2016, month: 3) == "März 2016")
-        #expect(Catalog(.german).weekdayShort(6) == "Sa")
-        #expect(Catalog(.english).weekdayShort(7) == "Sun")
+        #expect(MessageCatalog(.german).date(date) == "05.03.2016")
+        #expect(MessageCatalog(.english).date(date) == "05/03/2016")
+        #expect(MessageCatalog(.german).time(LocalTime(hour: 8, minute: 0)!) == "08:00")
+        #expect(MessageCatalog(.german).monthTitle(year: 2016, month: 3) == "März 2016")
+        #expect(MessageCatalog(.german).weekdayShort(6) == "Sa")
+        #expect(MessageCatalog(.english).weekdayShort(7) == "Sun")
     }
 }

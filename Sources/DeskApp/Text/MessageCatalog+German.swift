@@ -1,4 +1,4 @@
-extension Catalog {
+extension MessageCatalog {
     /// German, the default language of the desk.
     static func german(_ key: MessageKey) -> String {
         switch key {

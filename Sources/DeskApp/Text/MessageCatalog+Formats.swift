@@ -3,7 +3,7 @@ import BookingCore
 /// Dates, times and domain words as the person at the counter reads them. Dates and times
 /// are already local to the account's time zone; turning instants into them is the job of
 /// BookingCore's account calendar.
-extension Catalog {
+extension MessageCatalog {
     /// `05.03.2016` in German, `05/03/2016` in English.
     public func date(_ date: LocalDate) -> String {
         text(.dateFormat, twoDigits(date.day), twoDigits(date.month), String(date.year))
