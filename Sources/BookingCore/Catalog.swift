@@ -29,8 +29,14 @@ public struct VATRate: RawRepresentable, Hashable, Codable, Sendable {
         self.rawValue = rawValue
     }
 
+    /// Refuses rates outside 0 % ... 100 %, which no VAT computation can use.
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(Int.self)
+        let container = try decoder.singleValueContainer()
+        rawValue = try container.decode(Int.self)
+        guard isValid else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "a VAT rate is 0...10000 basis points")
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -130,4 +136,30 @@ public struct Offer: Hashable, Codable, Sendable {
 
     /// Options without a stock can be added to any number of orders.
     public var isUnlimited: Bool { stock == nil }
+}
+
+/// The offers and categories a quote may use, looked up by id.
+public struct Catalog: Hashable, Sendable {
+    public var offers: [OfferID: Offer]
+    public var categories: [CategoryID: Category]
+
+    /// When an id appears twice, the later entry wins.
+    public init(offers: [Offer], categories: [Category]) {
+        self.offers = Dictionary(offers.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        self.categories = Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+    }
+
+    public func offer(_ id: OfferID) -> Offer? {
+        offers[id]
+    }
+
+    /// The kind of the offer's category; nil when the category is unknown.
+    public func kind(of offer: Offer) -> CategoryKind? {
+        categories[offer.categoryID]?.kind
+    }
+
+    /// Whether the offer is an option (Zusatzoption): an offer of a category of kind option.
+    public func isOption(_ offer: Offer) -> Bool {
+        kind(of: offer) == .option
+    }
 }

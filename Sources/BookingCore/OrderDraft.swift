@@ -1,0 +1,50 @@
+import Foundation
+
+/// An order as the wizard or an online form puts it together, before it is priced: where,
+/// when, for how many persons, and which offers and options in what quantities. Nothing in
+/// it is trusted; `Quote` checks every field.
+public struct OrderDraft: Hashable, Codable, Sendable {
+    /// The branch where the units are picked up; every offer and option must belong to it.
+    public var branchID: BranchID
+    /// The branch where they come back; nil for the pickup branch.
+    public var returnBranchID: BranchID?
+    /// Pickup or arrival.
+    public var start: Date
+    /// Return or departure.
+    public var end: Date
+    /// Persons per booked unit: guests of a flat, riders of a tandem, participants of a tour
+    /// booked as one unit. Per-person prices multiply by it; `Offer.maxPersons` limits it.
+    public var persons: Int
+    /// The offers chosen (Angebot); at least one.
+    public var offers: [OrderItem]
+    /// The options chosen (Optionen): offers of a category of kind option.
+    public var options: [OrderItem]
+
+    public init(
+        branchID: BranchID, returnBranchID: BranchID? = nil, start: Date, end: Date,
+        persons: Int = 1, offers: [OrderItem], options: [OrderItem] = []
+    ) {
+        self.branchID = branchID
+        self.returnBranchID = returnBranchID
+        self.start = start
+        self.end = end
+        self.persons = persons
+        self.offers = offers
+        self.options = options
+    }
+}
+
+/// One chosen offer or option and how many units of it.
+public struct OrderItem: Hashable, Codable, Sendable {
+    public var offerID: OfferID
+    public var quantity: Int
+
+    public init(_ offerID: OfferID, quantity: Int = 1) {
+        self.offerID = offerID
+        self.quantity = quantity
+    }
+
+    /// The most units one line may book: far above any counter's needs, far below anything
+    /// that could overflow a count or a total.
+    public static let maximumQuantity = 9_999
+}
