@@ -45,7 +45,8 @@ let package = Package(
 
         // Server side.
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "Logging"]),
-        .target(name: "BookingStore", dependencies: ["BookingCore", "SQLite", "Logging"]),
+        .target(
+            name: "BookingStore", dependencies: ["BookingCore", "BookingAPI", "SQLite", "Logging"]),
         .target(
             name: "BookingServer",
             dependencies: [

@@ -1,42 +1,6 @@
 import BookingCore
 import Foundation
 
-/// An order before it exists: what a quote prices, a hold reserves and an order books.
-public struct OrderDraft: Codable, Sendable, Equatable {
-    /// Where the units are picked up.
-    public var branchID: BranchID
-    /// Where they are returned; the pickup branch when nil.
-    public var returnBranchID: BranchID?
-    public var start: Date
-    public var end: Date
-    /// Number of persons, for per-person prices and capacity; 1 when nil.
-    public var persons: Int?
-    /// Offers (and options) with quantities, in the order the customer chose them.
-    public var items: [Item]
-
-    public init(
-        branchID: BranchID, returnBranchID: BranchID? = nil, start: Date, end: Date,
-        persons: Int? = nil, items: [Item]
-    ) {
-        self.branchID = branchID
-        self.returnBranchID = returnBranchID
-        self.start = start
-        self.end = end
-        self.persons = persons
-        self.items = items
-    }
-
-    public struct Item: Codable, Sendable, Equatable {
-        public var offerID: OfferID
-        public var quantity: Int
-
-        public init(offerID: OfferID, quantity: Int) {
-            self.offerID = offerID
-            self.quantity = quantity
-        }
-    }
-}
-
 /// A priced draft, as the server computes it with BookingCore's one price function.
 public struct PricedOrder: Codable, Sendable, Equatable {
     public var lines: [Line]

@@ -8,6 +8,7 @@
 #define NCURSES_WIDECHAR 1
 
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -19,5 +20,16 @@ static inline attr_t bk_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t bk_a_dim(void) { return A_DIM; }
 
 static inline int bk_key_f(int n) { return KEY_F(n); }
+
+/* The character set of the current LC_CTYPE, e.g. "UTF-8" or "ANSI_X3.4-1968". */
+static inline const char *bk_codeset(void) { return nl_langinfo(CODESET); }
+
+/* stdscr is a mutable C global, which Swift 6 refuses to read directly. */
+static inline WINDOW *bk_stdscr(void) { return stdscr; }
+
+static inline attr_t bk_a_italic(void) { return A_ITALIC; }
+
+/* COLORS is a mutable C global too; valid after start_color(). */
+static inline int bk_colors(void) { return COLORS; }
 
 #endif

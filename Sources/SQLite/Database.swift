@@ -1,1 +1,195 @@
 // SQLite: the one Swift module over sqlite3 (connections, statements, typed errors).
+
+import CSQLite
+
+/// One SQLite connection with a cache of prepared statements.
+///
+/// A connection is not thread-safe by design (it is opened with `SQLITE_OPEN_NOMUTEX`):
+/// confine it to one thread, or keep it behind a `Mutex`.
+public final class Database {
+    /// How the connection waits for the disk when a transaction commits.
+    public enum Synchronous: String, Sendable {
+        /// Every commit is on the disk before it returns (`PRAGMA synchronous=FULL`).
+        case full = "FULL"
+        /// WAL default: a power loss may undo the last commits, never corrupt the file.
+        case normal = "NORMAL"
+    }
+
+    /// How a transaction takes its locks.
+    public enum TransactionKind: String, Sendable {
+        /// Takes the write lock at BEGIN, so a read-then-write cannot be overtaken.
+        case immediate = "IMMEDIATE"
+        /// Takes locks on first use; right for read-only snapshots.
+        case deferred = "DEFERRED"
+    }
+
+    /// The file the connection was opened on.
+    public let path: String
+    private let handle: OpaquePointer
+    private var statements: [String: Statement] = [:]
+
+    /// Opens (and, unless `readOnly`, creates) the database at `path` in WAL mode with
+    /// foreign keys enforced.
+    public init(
+        path: String, readOnly: Bool = false, synchronous: Synchronous = .full,
+        busyTimeoutMilliseconds: Int32 = 10_000
+    ) throws(SQLiteError) {
+        var pointer: OpaquePointer?
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &pointer, flags, nil)
+        guard rc == SQLITE_OK, let pointer else {
+            let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(pointer)
+            throw SQLiteError(code: rc, message: message, context: "opening \(path)")
+        }
+        self.path = path
+        self.handle = pointer
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        try configure(readOnly: readOnly, synchronous: synchronous)
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    private func configure(readOnly: Bool, synchronous: Synchronous) throws(SQLiteError) {
+        if !readOnly {
+            let mode = try queryOne("PRAGMA journal_mode=WAL")?.text(0)
+            guard mode?.lowercased() == "wal" else {
+                throw SQLiteError(
+                    code: SQLITE_ERROR, message: "journal mode is \(mode ?? "unknown")",
+                    context: "switching \(path) to WAL")
+            }
+        }
+        try execute("PRAGMA synchronous=\(synchronous.rawValue)")
+        try execute("PRAGMA foreign_keys=ON")
+    }
+
+    /// Runs one or more statements without parameters (schema, pragmas).
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard rc == SQLITE_OK else {
+            let text =
+                message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(message)
+            throw SQLiteError(code: rc, message: text, context: "executing \(Self.summary(sql))")
+        }
+    }
+
+    /// Runs a statement with bound parameters and returns the number of rows it changed.
+    @discardableResult
+    public func run(_ sql: String, _ arguments: [any SQLiteBindable] = []) throws(SQLiteError)
+        -> Int
+    {
+        try step(sql, arguments) { _ in }
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Runs a query and returns all its rows.
+    public func query(_ sql: String, _ arguments: [any SQLiteBindable] = []) throws(SQLiteError)
+        -> [Row]
+    {
+        var rows: [Row] = []
+        try step(sql, arguments) { rows.append($0) }
+        return rows
+    }
+
+    /// Runs a query and returns its first row, or nil when it has none.
+    public func queryOne(_ sql: String, _ arguments: [any SQLiteBindable] = [])
+        throws(SQLiteError) -> Row?
+    {
+        var first: Row?
+        try step(sql, arguments) { row in
+            if first == nil { first = row }
+        }
+        return first
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Whether a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    @discardableResult
+    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T)
+        throws -> T
+    {
+        try execute("BEGIN \(kind.rawValue)")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` in a savepoint: released when it returns, rolled back to when it throws.
+    /// Inside an open transaction this undoes only `body`'s changes.
+    @discardableResult
+    public func savepoint<T>(_ name: String = "step", _ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO \(name)")
+            try? execute("RELEASE \(name)")
+            throw error
+        }
+    }
+
+    private func step(
+        _ sql: String, _ arguments: [any SQLiteBindable], _ onRow: (Row) -> Void
+    ) throws(SQLiteError) {
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments.map(\.sqliteValue), database: handle)
+        while true {
+            let rc = sqlite3_step(statement.handle)
+            if rc == SQLITE_ROW {
+                onRow(statement.row())
+            } else if rc == SQLITE_DONE {
+                return
+            } else {
+                throw SQLiteError(
+                    code: sqlite3_extended_errcode(handle),
+                    message: String(cString: sqlite3_errmsg(handle)),
+                    context: "running \(statement.summary)")
+            }
+        }
+    }
+
+    private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
+        if let cached = statements[sql] { return cached }
+        var pointer: OpaquePointer?
+        let rc = sqlite3_prepare_v3(
+            handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &pointer, nil)
+        guard rc == SQLITE_OK, let pointer else {
+            throw SQLiteError(
+                code: sqlite3_extended_errcode(handle),
+                message: String(cString: sqlite3_errmsg(handle)),
+                context: "preparing \(Self.summary(sql))")
+        }
+        let statement = Statement(handle: pointer, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    static func summary(_ sql: String) -> String {
+        let flat = sql.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        return flat.count > 60 ? String(flat.prefix(60)) + "…" : flat
+    }
+
+    /// The version of the linked SQLite library, such as "3.40.1".
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}

@@ -1,1 +1,0 @@
-// BookingServer: routes, authentication and roles of the booking API.

@@ -1,0 +1,216 @@
+import SQLite
+
+/// The store's schema as named migrations, applied in order and recorded in the table
+/// `migrations`. A migration is never edited once shipped; a change is a new migration.
+///
+/// Conventions: every row carries `account_id`; instants are integer seconds since
+/// 1970-01-01 UTC; money is integer cents with its currency; the SQL stays plain so that
+/// it ports to PostgreSQL.
+enum Schema {
+    struct Migration {
+        let name: String
+        let sql: String
+    }
+
+    static let migrations: [Migration] = [
+        Migration(name: "0001-accounts-users-sessions", sql: accountsUsersSessions),
+        Migration(name: "0002-catalog", sql: catalog),
+        Migration(name: "0003-orders-holds-idempotency", sql: ordersHoldsIdempotency),
+    ]
+
+    /// Applies the migrations not yet recorded, each in its own transaction.
+    /// Returns the names applied now.
+    @discardableResult
+    static func migrate(_ db: Database, now: Int64) throws -> [String] {
+        try db.execute(
+            """
+            CREATE TABLE IF NOT EXISTS migrations (
+                name TEXT PRIMARY KEY,
+                applied_at INTEGER NOT NULL
+            )
+            """)
+        let applied = Set(try db.query("SELECT name FROM migrations").map { $0.text(0) })
+        var names: [String] = []
+        for migration in migrations where !applied.contains(migration.name) {
+            try db.transaction {
+                try db.execute(migration.sql)
+                try db.run(
+                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                    [migration.name, now])
+            }
+            names.append(migration.name)
+        }
+        return names
+    }
+
+    private static let accountsUsersSessions = """
+        CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            prepayment_percent INTEGER NOT NULL,
+            prepayment_due_days INTEGER NOT NULL,
+            hold_minutes INTEGER NOT NULL,
+            next_order_number INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            username TEXT NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL,
+            role TEXT NOT NULL,
+            is_admin INTEGER NOT NULL DEFAULT 0,
+            is_owner INTEGER NOT NULL DEFAULT 0,
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at INTEGER NOT NULL,
+            UNIQUE (account_id, username)
+        );
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            ended_at INTEGER
+        );
+        CREATE INDEX sessions_user ON sessions (account_id, user_id);
+        """
+
+    private static let catalog = """
+        CREATE TABLE branches (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            name TEXT NOT NULL,
+            address TEXT NOT NULL,
+            opens TEXT NOT NULL,
+            closes TEXT NOT NULL,
+            closed_weekdays TEXT NOT NULL,
+            UNIQUE (account_id, name)
+        );
+        CREATE TABLE categories (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            UNIQUE (account_id, name)
+        );
+        CREATE TABLE offers (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            branch_id INTEGER NOT NULL REFERENCES branches(id),
+            category_id INTEGER NOT NULL REFERENCES categories(id),
+            name TEXT NOT NULL,
+            stock INTEGER,
+            price_unit TEXT NOT NULL,
+            price_cents INTEGER NOT NULL,
+            minimum_cents INTEGER,
+            currency TEXT NOT NULL,
+            vat_rate INTEGER NOT NULL,
+            max_persons INTEGER,
+            return_elsewhere INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX offers_account ON offers (account_id, branch_id, category_id);
+        -- Restrictions of a staff user to some branches or categories (none = all).
+        CREATE TABLE user_branches (
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            branch_id INTEGER NOT NULL REFERENCES branches(id),
+            PRIMARY KEY (user_id, branch_id)
+        );
+        CREATE TABLE user_categories (
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            category_id INTEGER NOT NULL REFERENCES categories(id),
+            PRIMARY KEY (user_id, category_id)
+        );
+        """
+
+    private static let ordersHoldsIdempotency = """
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            email TEXT NOT NULL,
+            first_name TEXT,
+            last_name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            UNIQUE (account_id, email)
+        );
+        CREATE TABLE orders (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            number TEXT NOT NULL,
+            client_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            branch_id INTEGER NOT NULL REFERENCES branches(id),
+            return_branch_id INTEGER NOT NULL REFERENCES branches(id),
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            persons INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            customer TEXT NOT NULL,
+            priced TEXT NOT NULL,
+            total_cents INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            search_text TEXT NOT NULL,
+            forced INTEGER NOT NULL,
+            taken_offline INTEGER NOT NULL,
+            created_by INTEGER REFERENCES users(id),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (account_id, number),
+            UNIQUE (account_id, client_id)
+        );
+        CREATE INDEX orders_branch_start ON orders (account_id, branch_id, starts_at);
+        CREATE INDEX orders_created ON orders (account_id, id);
+        -- One row per offer and order; the period and whether it takes units are copied
+        -- from the order, so that availability reads one index range.
+        CREATE TABLE order_lines (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            offer_id INTEGER NOT NULL REFERENCES offers(id),
+            is_option INTEGER NOT NULL,
+            quantity INTEGER NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            takes_units INTEGER NOT NULL
+        );
+        CREATE INDEX order_lines_offer ON order_lines (offer_id, ends_at);
+        CREATE INDEX order_lines_order ON order_lines (order_id);
+        CREATE TABLE holds (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            user_id INTEGER REFERENCES users(id),
+            branch_id INTEGER NOT NULL REFERENCES branches(id),
+            draft TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE TABLE hold_lines (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            hold_id INTEGER NOT NULL REFERENCES holds(id) ON DELETE CASCADE,
+            offer_id INTEGER NOT NULL REFERENCES offers(id),
+            quantity INTEGER NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX hold_lines_offer ON hold_lines (offer_id, ends_at);
+        CREATE INDEX hold_lines_hold ON hold_lines (hold_id);
+        -- A POST /orders answered once: the same key and body gets the same order again.
+        CREATE TABLE idempotency_keys (
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (account_id, key)
+        );
+        """
+}
