@@ -1,4 +1,5 @@
 import BookingCore
+import TerminalUI
 
 /// Dates, times and domain words as the person at the counter reads them. Dates and times
 /// are already local to the account's time zone; turning instants into them is the job of
@@ -38,7 +39,7 @@ extension MessageCatalog {
         return entry(names[(isoWeekday + 6) % 7])
     }
 
-    public func role(_ role: Role) -> String {
+    public func role(_ role: BookingCore.Role) -> String {
         switch role {
         case .admin: return entry(.roleAdmin)
         case .staff: return entry(.roleStaff)
@@ -69,5 +70,35 @@ extension MessageCatalog {
 
     private func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : String(value)
+    }
+}
+
+extension MessageCatalog {
+    /// "keymaps/vi.keymap, Zeile 3: die Taste „Strg-Ü“ ist unbekannt".
+    public func problem(_ problem: ConfigProblem) -> String {
+        let what = sentence(for: problem.kind)
+        guard let line = problem.line else { return text(.configProblemFile, problem.file, what) }
+        return text(.configProblem, problem.file, String(line), what)
+    }
+
+    private func sentence(for kind: ConfigProblem.Kind) -> String {
+        switch kind {
+        case .missingEquals: return entry(.configMissingEquals)
+        case .badName(let name): return text(.configBadName, name)
+        case .missingValue: return entry(.configMissingValue)
+        case .unknownKey(let key): return text(.configUnknownKey, key)
+        case .unknownCommand(let command): return text(.configUnknownCommand, command)
+        case .keyBoundTwice(let key, let first, let second):
+            return text(.configKeyBoundTwice, key, first, second)
+        case .duplicate(let name): return text(.configDuplicate, name)
+        case .unknownRole(let role): return text(.configUnknownRole, role)
+        case .unknownColor(let color): return text(.configUnknownColor, color)
+        case .unknownAttribute(let attribute): return text(.configUnknownAttribute, attribute)
+        case .missingColors: return entry(.configMissingColors)
+        case .unreadable(let code): return text(.configUnreadable, String(code))
+        case .notUTF8: return entry(.configNotUTF8)
+        case .notFound(let name): return text(.configNotFound, name)
+        case .badFileName(let name): return text(.configBadFileName, name)
+        }
     }
 }

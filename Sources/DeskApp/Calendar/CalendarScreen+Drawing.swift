@@ -1,0 +1,128 @@
+import BookingCore
+import TerminalUI
+
+extension CalendarScreen {
+    /// The panel with each offer's free units on the chosen day needs this many columns
+    /// besides the month; narrower terminals show the month alone.
+    static let panelWidth = 36
+    static let panelMinimumColumns = 110
+
+    mutating func draw(in canvas: Canvas, context: DeskContext) {
+        let (top, rest) = canvas.area.splitTop(1)
+        drawFilter(in: canvas.sub(top), context: context)
+        let (body, bottom) = rest.splitBottom(1)
+        var month = body
+        if canvas.columns >= Self.panelMinimumColumns {
+            let split = body.splitLeft(body.columns - Self.panelWidth - 1)
+            month = split.left
+            drawPanel(in: canvas.sub(split.rest.inset(left: 1)), context: context)
+        }
+        drawMonth(in: canvas.sub(month), context: context)
+        drawDay(in: canvas.sub(bottom), context: context)
+    }
+
+    /// "Filiale Nord · Fahrräder · alle Angebote" and the legend.
+    private func drawFilter(in line: Canvas, context: DeskContext) {
+        let text = context.text
+        let session = context.session
+        let branchName = session?.branch(branch)?.name ?? ""
+        let categoryName =
+            category.flatMap { session?.category($0)?.name } ?? text.entry(.calendarAllCategories)
+        let offerName = offer.flatMap { session?.offer($0)?.name } ?? text.entry(.calendarAllOffers)
+        let legend: [(MessageKey, Role)] = [
+            (.calendarLegendFree, .free), (.calendarLegendFew, .few),
+            (.calendarLegendNone, .none), (.calendarLegendClosed, .closed),
+        ]
+        let legendWidth = legend.reduce(0) { $0 + text.entry($1.0).cellWidth + 3 }
+        var column = max(0, line.columns - legendWidth)
+        for (key, role) in legend {
+            column = line.put(" " + text.entry(key) + " ", row: 0, column: column, role: role) + 1
+        }
+        line.put(
+            text.text(.calendarFilter, branchName, categoryName, offerName), row: 0, column: 0,
+            width: max(0, line.columns - legendWidth - 1), role: .title)
+    }
+
+    private mutating func drawMonth(in canvas: Canvas, context: DeskContext) {
+        let text = context.text
+        let figures = self.figures
+        widget.today = CalendarDate(context.today)
+        widget.look = { date in
+            guard let figure = figures?.figure(on: LocalDate(date)) else {
+                return MonthCalendar.DayLook(note: text.entry(.calendarNotLoaded))
+            }
+            return Self.look(of: figure, text: text)
+        }
+        widget.draw(in: canvas, focused: true)
+    }
+
+    /// The colour and note of a day: the free units, sold out or closed.
+    static func look(of figure: DayFigure, text: MessageCatalog) -> MonthCalendar.DayLook {
+        switch figure.level {
+        case .closed:
+            return MonthCalendar.DayLook(role: .closed, note: text.entry(.calendarClosedShort))
+        case .none:
+            return MonthCalendar.DayLook(role: .none, note: text.entry(.calendarSoldOut))
+        case .few, .free:
+            let note = figure.free.map { text.text(.calendarFreeUnits, String($0)) }
+            return MonthCalendar.DayLook(
+                role: figure.level == .few ? .few : .free,
+                note: note ?? text.entry(.unlimited))
+        }
+    }
+
+    /// "Sa 05.03.2016 · 18 von 19 frei · geöffnet 08:00–18:00" for the chosen day.
+    private func drawDay(in line: Canvas, context: DeskContext) {
+        let text = context.text
+        let date = selectedDate
+        var parts = [text.weekdayShort(date.isoWeekday) + " " + text.date(date)]
+        if let figure = figures?.figure(on: date) {
+            parts.append(Self.detail(of: figure, text: text))
+        }
+        if let branch = context.session?.branch(branch),
+            !branch.closedWeekdays.contains(date.isoWeekday)
+        {
+            parts.append(
+                text.text(
+                    .calendarOpeningHours, text.time(branch.opens), text.time(branch.closes)))
+        }
+        line.put(
+            parts.joined(separator: " · "), row: 0, column: 0, width: line.columns, role: .normal)
+    }
+
+    static func detail(of figure: DayFigure, text: MessageCatalog) -> String {
+        switch figure.level {
+        case .closed: return text.entry(.calendarClosed)
+        case .none: return text.entry(.calendarSoldOut)
+        case .few, .free:
+            guard let free = figure.free else { return text.entry(.unlimited) }
+            guard let stock = figure.stock else {
+                return text.text(.calendarFreeUnits, String(free))
+            }
+            return text.text(.calendarOfTotal, String(free), String(stock))
+        }
+    }
+
+    /// Each offer of the selection with its free units on the chosen day.
+    private func drawPanel(in canvas: Canvas, context: DeskContext) {
+        let text = context.text
+        canvas.put(
+            text.weekdayShort(selectedDate.isoWeekday) + " " + text.date(selectedDate), row: 0,
+            column: 0, width: canvas.columns, role: .header)
+        guard let figures else { return }
+        let rows = figures.offers(on: selectedDate)
+        for (index, row) in rows.prefix(canvas.rows - 1).enumerated() {
+            let figure = DayFigure(
+                free: row.free, stock: row.offer.stock,
+                closed: figures.figure(on: selectedDate)?.closed ?? false)
+            let look = Self.look(of: figure, text: text)
+            let noteWidth = 12
+            canvas.put(
+                row.offer.name, row: index + 1, column: 0, width: canvas.columns - noteWidth - 1,
+                role: .normal)
+            canvas.put(
+                look.note, row: index + 1, column: canvas.columns - noteWidth, width: noteWidth,
+                alignment: .right, role: look.role)
+        }
+    }
+}

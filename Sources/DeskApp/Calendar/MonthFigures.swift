@@ -1,0 +1,66 @@
+import BookingAPI
+import BookingCore
+import Foundation
+
+/// One day of the calendar: free units of the selection, its stock and whether the branch
+/// is closed. Nil free or stock means unlimited.
+struct DayFigure: Equatable {
+    var free: Int?
+    var stock: Int?
+    var closed: Bool
+
+    var level: AvailabilityLevel { AvailabilityLevel(free: free, stock: stock, closed: closed) }
+}
+
+/// A month of availability as the server sent it, added up per day once when it arrives, so
+/// drawing a frame never walks the offers again however many there are.
+struct MonthFigures {
+    let query: MonthQuery
+    let days: [LocalDate]
+    /// Per day, the sum over the offers of the selection.
+    let totals: [DayFigure]
+    /// Per offer, its free units per day, in the order of the catalogue.
+    let offers: [(offer: Offer, free: [Int?])]
+    let loadedAt: Date
+
+    init(_ month: MonthAvailability, query: MonthQuery, session: DeskSession, loadedAt: Date) {
+        self.query = query
+        self.days = month.days
+        self.loadedAt = loadedAt
+        let known = month.offers.compactMap { row in session.offer(row.offerID).map { ($0, row) } }
+        offers = known.map { ($0.0, $0.1.free) }
+        totals = month.days.indices.map { day in
+            Self.total(of: known.map { ($0.0, $0.1) }, day: day)
+        }
+    }
+
+    /// The figure of `date`; nil outside the month.
+    func figure(on date: LocalDate) -> DayFigure? {
+        guard let first = days.first else { return nil }
+        let index = first.distance(to: date)
+        return totals.indices.contains(index) ? totals[index] : nil
+    }
+
+    /// Free units of each offer on `date`.
+    func offers(on date: LocalDate) -> [(offer: Offer, free: Int?)] {
+        guard let first = days.first else { return [] }
+        let index = first.distance(to: date)
+        guard days.indices.contains(index) else { return [] }
+        return offers.map { ($0.offer, $0.free[index]) }
+    }
+
+    private static func total(
+        of rows: [(Offer, MonthAvailability.OfferDays)], day: Int
+    ) -> DayFigure {
+        var free: Int? = 0
+        var stock: Int? = 0
+        var closed = !rows.isEmpty
+        for (offer, row) in rows {
+            let units = day < row.free.count ? row.free[day] : nil
+            if let units, let sum = free { free = sum + max(0, units) } else { free = nil }
+            if let units = offer.stock, let sum = stock { stock = sum + units } else { stock = nil }
+            if day >= row.closed.count || !row.closed[day] { closed = false }
+        }
+        return DayFigure(free: free, stock: stock, closed: closed)
+    }
+}
