@@ -55,6 +55,17 @@ public enum Availability: Hashable, Sendable {
         over(days.map(calendar.day), stock: stock, booked: booked)
     }
 
+    /// The units free during the opening hours of `branch` on each of `days`, in the same
+    /// order; nil where the branch is closed. For the month view of a branch.
+    public static func perOpeningDay(
+        _ days: [LocalDate], of branch: Branch, stock: Int?, booked: some Sequence<BookedUnits>,
+        calendar: AccountCalendar
+    ) -> [Availability?] {
+        let hours = days.map { calendar.openingHours(of: branch, on: $0) }
+        var free = over(hours.compactMap { $0 }, stock: stock, booked: booked).makeIterator()
+        return hours.map { $0 == nil ? nil : free.next() }
+    }
+
     /// Whether `quantity` more units can be booked without overbooking.
     public func allows(_ quantity: Int) -> Bool {
         switch self {

@@ -34,6 +34,21 @@ public struct OrderDraft: Hashable, Codable, Sendable {
     }
 }
 
+extension OrderDraft {
+    /// Reads a draft whose `persons` (1) and `options` (none) may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            branchID: try container.decode(BranchID.self, forKey: .branchID),
+            returnBranchID: try container.decodeIfPresent(BranchID.self, forKey: .returnBranchID),
+            start: try container.decode(Date.self, forKey: .start),
+            end: try container.decode(Date.self, forKey: .end),
+            persons: try container.decodeIfPresent(Int.self, forKey: .persons) ?? 1,
+            offers: try container.decode([OrderItem].self, forKey: .offers),
+            options: try container.decodeIfPresent([OrderItem].self, forKey: .options) ?? [])
+    }
+}
+
 /// One chosen offer or option and how many units of it.
 public struct OrderItem: Hashable, Codable, Sendable {
     public var offerID: OfferID

@@ -46,8 +46,8 @@ public struct ConfigFiles: Sendable {
     /// Loads the theme `name` (see the type's documentation for where it looks).
     public func theme(named name: String, colorsAvailable: Bool = true) -> Loaded<Theme> {
         let wanted = noColor || !colorsAvailable ? "monochrome" : name
-        return load(kind: .theme, name: wanted) { text, file in
-            let (theme, problems) = Theme.parse(text, name: wanted, file: file)
+        return load(kind: .theme, name: wanted) { text, file, name in
+            let (theme, problems) = Theme.parse(text, name: name, file: file)
             return (problems.isEmpty ? theme : nil, problems)
         } builtin: {
             Theme.parse(BuiltinFiles.themes["default"] ?? "", name: "default", file: "").theme
@@ -62,7 +62,7 @@ public struct ConfigFiles: Sendable {
         let defaults = Keymap.parse(
             BuiltinFiles.keymaps["default"] ?? "", name: "default", file: ""
         ).keymap
-        return load(kind: .keymap, name: name) { text, file in
+        return load(kind: .keymap, name: name) { text, file, name in
             let (keymap, problems) = Keymap.parse(
                 text, name: name, file: file, knownCommands: knownCommands)
             return (problems.isEmpty ? keymap.completed(from: defaults) : nil, problems)
@@ -98,12 +98,12 @@ public struct ConfigFiles: Sendable {
 
     private func load<Value>(
         kind: FileKind, name: String,
-        parse: (String, String) -> (Value?, [ConfigProblem]),
+        parse: (_ text: String, _ file: String, _ name: String) -> (Value?, [ConfigProblem]),
         builtin: () -> Value
     ) -> Loaded<Value> {
         var problems: [ConfigProblem] = []
         if let found = read(kind: kind, name: name, problems: &problems) {
-            let (value, parseProblems) = parse(found.text, found.origin)
+            let (value, parseProblems) = parse(found.text, found.origin, name)
             problems += parseProblems
             if let value { return Loaded(value: value, origin: found.origin, problems: problems) }
         }

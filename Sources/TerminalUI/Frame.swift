@@ -37,7 +37,7 @@ public final class Frame {
     /// many times without allocating.
     public func clear(role: Role = .normal) {
         let blank = Cell(content: 0x20, role: role)
-        for index in cells.indices { cells[index] = blank }
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: blank) }
         clusters.removeAll(keepingCapacity: true)
     }
 

@@ -69,7 +69,7 @@ public enum Key: Hashable, Sendable {
             return nil
         }
         switch modifier {
-        case "ctrl", "c": return control(scalar)
+        case "ctrl", "c": return controlKey(scalar)
         case "alt", "m", "meta": return TextWidth.cells(scalar) > 0 ? .alt(scalar) : nil
         default: return nil
         }
@@ -77,7 +77,7 @@ public enum Key: Hashable, Sendable {
 
     /// Ctrl with a letter; Ctrl-H, Ctrl-I, Ctrl-J, Ctrl-M and Ctrl-[ are the keys the
     /// terminal sends for Backspace, Tab, Enter and Escape.
-    private static func control(_ scalar: Unicode.Scalar) -> Key? {
+    private static func controlKey(_ scalar: Unicode.Scalar) -> Key? {
         let lowered = Character(scalar).lowercased()
         switch lowered {
         case "h": return .backspace
@@ -89,7 +89,7 @@ public enum Key: Hashable, Sendable {
         guard let letter = lowered.unicodeScalars.first, lowered.unicodeScalars.count == 1,
             letter.value >= 0x61 && letter.value <= 0x7A
         else { return nil }
-        return .control(letter)
+        return Key.control(letter)
     }
 
     private static let plainNames: [(key: Key, name: String)] = [

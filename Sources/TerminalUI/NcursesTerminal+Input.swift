@@ -88,6 +88,8 @@ extension NcursesTerminal {
         return .escape
     }
 
+    // FIXME: Ctrl- and Shift-modified arrows and F13 to F24 (Shift-F1...) arrive as
+    // extended key codes that are dropped here, so keymaps cannot bind them yet.
     static func namedKey(_ code: Int32) -> Key? {
         if code > KEY_F0 && code <= KEY_F0 + 12 { return .function(Int(code - KEY_F0)) }
         switch code {

@@ -15,6 +15,10 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
 
     public var kind: Kind
 
+    public init(kind: Kind) {
+        self.kind = kind
+    }
+
     public var description: String {
         switch kind {
         case .notATerminal: return "standard input or output is not a terminal"
@@ -167,9 +171,10 @@ public final class NcursesTerminal: Terminal {
 
     // MARK: - Theme
 
-    /// Uses `theme` for every role from the next flush on. Colours are dropped when the
+    /// Uses `theme` for every role drawn from now on. Colours are dropped when the
     /// terminal has none; bright colours fall back to their base colour on 8-colour
-    /// terminals.
+    /// terminals. Cells already on screen keep their old attributes: when changing the
+    /// theme of a running screen, call `Renderer.invalidate()` so everything is redrawn.
     public func apply(_ theme: Theme) {
         let colored = supportsColor && theme.usesColor
         if colored {
@@ -186,7 +191,6 @@ public final class NcursesTerminal: Terminal {
             }
             looks[Int(role.rawValue)] = (attributes(appearance.attributes), pair)
         }
-        clear()
     }
 
     private func colorNumber(_ color: Theme.Color) -> Int16 {
@@ -209,11 +213,30 @@ public final class NcursesTerminal: Terminal {
 
     // MARK: - Start-up
 
-    /// `setlocale(LC_ALL, "")`, then C.UTF-8 for the character type when the environment's
-    /// locale is not UTF-8: ncurses needs UTF-8 for umlauts and box lines.
+    /// The locale from the environment, `setlocale(LC_ALL, "")`, when it is UTF-8;
+    /// otherwise the environment's locale for everything but the character type, which
+    /// becomes C.UTF-8: ncurses needs UTF-8 for umlauts and box lines. The character type
+    /// is never switched to a non-UTF-8 locale on the way, since other threads may be
+    /// measuring text with `wcwidth` meanwhile.
     static func prepareLocale() {
+        guard environmentLocaleIsUTF8() else {
+            for category in [LC_COLLATE, LC_MONETARY, LC_NUMERIC, LC_TIME, LC_MESSAGES] {
+                setlocale(category, "")
+            }
+            TextWidth.prepareLocale()
+            return
+        }
         setlocale(LC_ALL, "")
-        TextWidth.prepareLocale()
+    }
+
+    /// Whether the locale the environment asks for uses UTF-8, found without changing
+    /// the process's locale.
+    static func environmentLocaleIsUTF8() -> Bool {
+        guard let locale = newlocale(LC_CTYPE_MASK, "", nil) else { return false }
+        defer { freelocale(locale) }
+        guard let codeset = nl_langinfo_l(nl_item(CODESET), locale) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
     }
 
     private func configureModes() {
@@ -237,6 +260,8 @@ public final class NcursesTerminal: Terminal {
     private func installSignalHandlers() {
         for signal in [SIGTERM, SIGINT, SIGHUP] {
             var action = sigaction()
+            // endwin() is not on the list of async-signal-safe calls, but the process is
+            // about to die anyway, and leaving the terminal raw and without echo is worse.
             action.__sigaction_handler.sa_handler = { received in
                 endwin()
                 Glibc.signal(received, SIG_DFL)

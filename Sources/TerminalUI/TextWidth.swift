@@ -21,6 +21,9 @@ public enum TextWidth {
         return Int(bk_wcwidth(wchar_t(bitPattern: value)))
     }
 
+    // FIXME: emoji sequences (ZWJ, flags, VS16) are summed per scalar as wcwidth says,
+    // which some terminal emulators draw narrower; names and addresses rarely hold them.
+
     /// The cells a piece of text takes when drawn on one line. Control characters count as
     /// one cell, because they are drawn as a replacement character.
     public static func cells<S: StringProtocol>(_ text: S) -> Int {
@@ -47,7 +50,11 @@ public enum TextWidth {
     @discardableResult
     public static func prepareLocale() -> Bool {
         if codesetIsUTF8() { return true }
-        if setlocale(LC_CTYPE, "") != nil && codesetIsUTF8() { return true }
+        if NcursesTerminal.environmentLocaleIsUTF8() && setlocale(LC_CTYPE, "") != nil
+            && codesetIsUTF8()
+        {
+            return true
+        }
         if setlocale(LC_CTYPE, "C.UTF-8") != nil && codesetIsUTF8() { return true }
         return setlocale(LC_CTYPE, "C.utf8") != nil && codesetIsUTF8()
     }

@@ -113,6 +113,25 @@ import Testing
         #expect(free == [.free(0), .free(1)])
     }
 
+    @Test func openingDaysCountOnlyWhileTheBranchIsOpen() {
+        let nord = Branch(
+            id: Demo.nord, name: "Filiale Nord", opens: time(8), closes: time(18),
+            closedWeekdays: [7])
+        // From closing on Saturday to just before opening on Monday: outside opening hours.
+        let overTheWeekend = BookedUnits(
+            period: period("2026-03-28T18:00:00+01:00", "2026-03-30T07:59:00+02:00"), quantity: 1)
+        let mondayEvening = BookedUnits(
+            period: period("2026-03-30T17:00:00+02:00", "2026-03-30T19:00:00+02:00"), quantity: 2)
+        let days = [date(2026, 3, 28), date(2026, 3, 29), date(2026, 3, 30)]
+
+        let free = Availability.perOpeningDay(
+            days, of: nord, stock: 3, booked: [overTheWeekend, mondayEvening], calendar: berlin)
+        #expect(free == [.free(3), nil, .free(1)])
+        let unlimited = Availability.perOpeningDay(
+            days, of: nord, stock: nil, booked: [mondayEvening], calendar: berlin)
+        #expect(unlimited == [.unlimited, nil, .unlimited])
+    }
+
     @Test(arguments: [(2026, 3), (2026, 10), (2017, 12)])
     func perDayAgreesWithTheIntervalRuleOnEveryDay(year: Int, month: Int) {
         var random = SplitMix64(seed: UInt64(year * 100 + month))

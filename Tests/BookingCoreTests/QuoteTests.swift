@@ -252,3 +252,34 @@ import Testing
         #expect(QuoteError.endNotAfterStart.description == "the end must be after the start")
     }
 }
+
+@Suite struct OrderDraftCodingTests {
+    @Test func personsAndOptionsMayBeLeftOut() throws {
+        let json = #"{"branchID":2,"start":0,"end":3600,"offers":[{"offerID":10,"quantity":2}]}"#
+        let draft = try JSONDecoder().decode(OrderDraft.self, from: Data(json.utf8))
+        #expect(draft.persons == 1 && draft.options.isEmpty && draft.returnBranchID == nil)
+        #expect(draft.offers == [OrderItem(Demo.fahrradM, quantity: 2)])
+        #expect(draft.end.timeIntervalSince(draft.start) == 3600)
+    }
+
+    @Test func aDraftSurvivesTheRoundTrip() throws {
+        let draft = OrderDraft(
+            branchID: Demo.nord, returnBranchID: Demo.touristInfo,
+            start: instant("2016-03-05T08:00:00+01:00"), end: instant("2016-03-05T18:00:00+01:00"),
+            persons: 2, offers: [OrderItem(Demo.fahrradM)], options: [OrderItem(Demo.anhaenger)])
+        let json = try JSONEncoder().encode(draft)
+        #expect(try JSONDecoder().decode(OrderDraft.self, from: json) == draft)
+    }
+
+    @Test func aDraftWithoutOffersOrWithBadTypesIsRefused() {
+        for bad in [
+            #"{"branchID":2,"start":0,"end":3600}"#,
+            #"{"branchID":"two","start":0,"end":3600,"offers":[]}"#,
+            #"{"branchID":2,"start":0,"end":3600,"offers":[{"offerID":10}]}"#,
+        ] {
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode(OrderDraft.self, from: Data(bad.utf8))
+            }
+        }
+    }
+}
