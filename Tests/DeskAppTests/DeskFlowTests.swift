@@ -22,7 +22,7 @@ import Testing
         #expect(screen.contains("Kalender"))
         #expect(screen.contains("März 2016"))
         #expect(screen.contains("Filiale Nord · Fahrräder · alle Angebote"))
-        #expect(screen.contains("Stefan Staff (Theke)"))
+        #expect(screen.contains("Stefan Staff  Filiale Nord"))
         #expect(screen.contains("2 frei"))
         print(screen)
     }

@@ -82,7 +82,7 @@ extension Desk {
     func statusLine(context: DeskContext) -> StatusLine {
         var left: [StatusLine.Segment] = []
         if let user = session?.info.user {
-            left.append(.init(user.name + " (" + text.role(user.role) + ")"))
+            left.append(.init(user.name))
             let branch = calendar.flatMap { session?.branch($0.branch) }?.name
             left.append(.init(branch ?? text.entry(.statusNoBranch)))
         } else {

@@ -10,7 +10,7 @@ extension CalendarScreen {
     mutating func draw(in canvas: Canvas, context: DeskContext) {
         let (top, rest) = canvas.area.splitTop(1)
         drawFilter(in: canvas.sub(top), context: context)
-        let (body, bottom) = rest.splitBottom(1)
+        let (body, bottom) = rest.splitBottom(2)
         var month = body
         if canvas.columns >= Self.panelMinimumColumns {
             let split = body.splitLeft(body.columns - Self.panelWidth - 1)
@@ -18,10 +18,15 @@ extension CalendarScreen {
             drawPanel(in: canvas.sub(split.rest.inset(left: 1)), context: context)
         }
         drawMonth(in: canvas.sub(month), context: context)
-        drawDay(in: canvas.sub(bottom), context: context)
+        drawLegend(
+            in: canvas.sub(Rect(row: bottom.row, column: 0, rows: 1, columns: bottom.columns)),
+            context: context)
+        drawDay(
+            in: canvas.sub(Rect(row: bottom.row + 1, column: 0, rows: 1, columns: bottom.columns)),
+            context: context)
     }
 
-    /// "Filiale Nord · Fahrräder · alle Angebote" and the legend.
+    /// "Filiale Nord · Fahrräder · alle Angebote".
     private func drawFilter(in line: Canvas, context: DeskContext) {
         let text = context.text
         let session = context.session
@@ -29,18 +34,23 @@ extension CalendarScreen {
         let categoryName =
             category.flatMap { session?.category($0)?.name } ?? text.entry(.calendarAllCategories)
         let offerName = offer.flatMap { session?.offer($0)?.name } ?? text.entry(.calendarAllOffers)
+        line.put(
+            text.text(.calendarFilter, branchName, categoryName, offerName), row: 0, column: 0,
+            width: line.columns, role: .title)
+    }
+
+    /// The colours of free, few, sold out and closed, on the right.
+    private func drawLegend(in line: Canvas, context: DeskContext) {
+        let text = context.text
         let legend: [(MessageKey, Role)] = [
             (.calendarLegendFree, .free), (.calendarLegendFew, .few),
             (.calendarLegendNone, .none), (.calendarLegendClosed, .closed),
         ]
-        let legendWidth = legend.reduce(0) { $0 + text.entry($1.0).cellWidth + 3 }
-        var column = max(0, line.columns - legendWidth)
+        let width = legend.reduce(0) { $0 + text.entry($1.0).cellWidth + 3 }
+        var column = max(0, line.columns - width)
         for (key, role) in legend {
             column = line.put(" " + text.entry(key) + " ", row: 0, column: column, role: role) + 1
         }
-        line.put(
-            text.text(.calendarFilter, branchName, categoryName, offerName), row: 0, column: 0,
-            width: max(0, line.columns - legendWidth - 1), role: .title)
     }
 
     private mutating func drawMonth(in canvas: Canvas, context: DeskContext) {

@@ -121,7 +121,7 @@ extension MessageCatalog {
         case .stepConfirm: "Confirm"
         case .wizardTotal: "Total {1}"
         case .wizardHint: "{1} next · {2} back · {3} next field"
-        case .wizardHintList: "{1} next · {2} back · {3}/{4} quantity · a digit sets it"
+        case .wizardHintList: "{1} next · {2} back · {3}/{4} or a digit: quantity"
         case .fieldPickupDate: "Pick up on"
         case .fieldReturnDate: "Return on"
         case .fieldPickupTime: "Pick up at"

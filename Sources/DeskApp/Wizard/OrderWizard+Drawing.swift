@@ -17,41 +17,41 @@ extension OrderWizard {
         case .customer: customer.draw(in: content, context: context)
         case .confirm: drawConfirmation(in: content, context: context)
         }
+        let held = holdText(context: context)
+        canvas.put(held, row: hintRow.row, column: canvas.columns - held.cellWidth, role: .dim)
         canvas.put(
-            hint(text: text, context: context), row: hintRow.row, column: 0, width: canvas.columns,
-            role: .dim)
+            hint(text: text, context: context), row: hintRow.row, column: 0,
+            width: canvas.columns - held.cellWidth - 1, role: .dim)
     }
 
+    /// The step bar; under it the period and branch (once known) and the running total.
     private func drawHeader(in canvas: Canvas, context: DeskContext) {
         let text = context.text
-        let total = runningTotal.map { text.text(.wizardTotal, context.money($0)) } ?? ""
-        let totalWidth = total.cellWidth
         var bar = StepBar(
             labels: WizardStep.allCases.map { text.entry($0.label) }, current: step.rawValue)
         bar.draw(
-            in: canvas.sub(
-                Rect(row: 0, column: 0, rows: 1, columns: canvas.columns - totalWidth - 1)),
-            focused: true)
-        canvas.put(total, row: 0, column: canvas.columns - totalWidth, role: .title)
-        guard step > .time, let pickup = time.pickup else { return }
+            in: canvas.sub(Rect(row: 0, column: 0, rows: 1, columns: canvas.columns)), focused: true
+        )
+        let total = runningTotal.map { text.text(.wizardTotal, context.money($0)) } ?? ""
+        let totalWidth = total.cellWidth
+        canvas.put(total, row: 1, column: canvas.columns - totalWidth, role: .title)
+        guard step > .time, let pickup = time.pickup, let period else { return }
         let calendar = context.calendar
-        let start = period.map { calendar.local($0.start) }
-        let end = period.map { calendar.local($0.end) }
-        var line = ""
-        if let start, let end {
-            line = text.text(
-                .wizardPeriod, text.date(start.date), text.time(start.time), text.date(end.date),
-                text.time(end.time), pickup.name)
-        }
-        var holdText = ""
+        let start = calendar.local(period.start)
+        let end = calendar.local(period.end)
+        let line = text.text(
+            .wizardPeriod, text.date(start.date), text.time(start.time), text.date(end.date),
+            text.time(end.time), pickup.name)
+        canvas.put(line, row: 1, column: 0, width: canvas.columns - totalWidth - 1, role: .normal)
+    }
+
+    /// "Reserviert bis 10:10 Uhr", or that the hold is on its way.
+    private func holdText(context: DeskContext) -> String {
         if let held = heldHold {
-            holdText = text.text(.holdPlaced, text.time(calendar.local(held.expiresAt).time))
-        } else if holdInFlight != nil {
-            holdText = text.entry(.holdPlacing)
+            let until = context.calendar.local(held.expiresAt).time
+            return context.text.text(.holdPlaced, context.text.time(until))
         }
-        canvas.put(
-            line, row: 1, column: 0, width: canvas.columns - holdText.cellWidth - 1, role: .normal)
-        canvas.put(holdText, row: 1, column: canvas.columns - holdText.cellWidth, role: .dim)
+        return holdInFlight != nil ? context.text.entry(.holdPlacing) : ""
     }
 
     private mutating func drawOptions(in canvas: Canvas, context: DeskContext) {
