@@ -91,6 +91,12 @@ let package = Package(
                 "SQLite", "Secrets", "Curl",
                 "HTTPServer", "Logging",
             ]),
+        .testTarget(name: "CurlTests", dependencies: ["Curl"]),
+        .testTarget(
+            name: "DeskClientTests",
+            dependencies: [
+                "DeskClient", "BookingAPI", "BookingCore", "BookingServer", "Curl", "TestSupport",
+            ]),
         .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
         .testTarget(
             name: "BookingServerTests",

@@ -114,6 +114,11 @@ public enum DemoData {
             offer(
                 hafen, tours, "Hafenrundfahrt mit dem Rad", stock: 10, .perPerson, 1900,
                 maxPersons: 1),
+            offer(hafen, scooters, "E-Roller 45 km/h", stock: 2, .perHour, 1400),
+            offer(
+                hafen, flats, "Ferienwohnung Möwe", stock: 1, .perNight, 6500, vat: .reduced,
+                maxPersons: 4),
+            offer(hafen, tours, "Sonnenuntergangstour", stock: 8, .perPerson, 2400, maxPersons: 1),
             offer(hafen, options, "Fahrradschloss", stock: nil, .perBooking, 0),
             offer(hafen, options, "Regencape", stock: 10, .perBooking, 300),
         ]

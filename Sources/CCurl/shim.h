@@ -26,6 +26,7 @@ static inline CURLcode bk_curl_setopt_slist(CURL *h, CURLoption o, struct curl_s
     return curl_easy_setopt(h, o, v);
 }
 
+/* Write, header and read callbacks share this shape. */
 typedef size_t (*bk_curl_data_callback)(char *, size_t, size_t, void *);
 
 static inline CURLcode bk_curl_setopt_callback(CURL *h, CURLoption o, bk_curl_data_callback f) {
@@ -33,10 +34,6 @@ static inline CURLcode bk_curl_setopt_callback(CURL *h, CURLoption o, bk_curl_da
 }
 
 static inline CURLcode bk_curl_getinfo_long(CURL *h, CURLINFO i, long *v) {
-    return curl_easy_getinfo(h, i, v);
-}
-
-static inline CURLcode bk_curl_getinfo_double(CURL *h, CURLINFO i, double *v) {
     return curl_easy_getinfo(h, i, v);
 }
 

@@ -1,1 +1,0 @@
-// Curl: the one Swift module over libcurl (HTTP requests and SMTP mail).
