@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 
@@ -12,7 +13,7 @@ final class DeskDriver {
     let terminal: MemoryTerminal
     let renderer: Renderer
     var now: Date
-    private(set) var sent: [DeskRequest] = []
+    private(set) var sent: [BookingCall] = []
     private(set) var quitRequested = false
 
     static let keymap = ConfigFiles(userFolder: nil, shippedFolders: []).keymap(named: "default")
@@ -64,7 +65,7 @@ final class DeskDriver {
     }
 
     /// Removes and returns the sent requests that match.
-    func take(_ matches: (DeskRequest) -> Bool) -> [DeskRequest] {
+    func take(_ matches: (BookingCall) -> Bool) -> [BookingCall] {
         let taken = sent.filter(matches)
         sent.removeAll(where: matches)
         return taken
@@ -73,8 +74,8 @@ final class DeskDriver {
     /// Answers the oldest sent request that matches.
     @discardableResult
     func answer(
-        _ matches: (DeskRequest) -> Bool, with result: Result<DeskResponse, DeskFailure>
-    ) -> DeskRequest? {
+        _ matches: (BookingCall) -> Bool, with result: Result<BookingReply, DeskClientError>
+    ) -> BookingCall? {
         guard let index = sent.firstIndex(where: matches) else { return nil }
         let request = sent.remove(at: index)
         handle(.reply(DeskReply(request: request, result: result)))
@@ -92,8 +93,8 @@ final class DeskDriver {
             with: .success(.loggedIn(Fixture.login)))
         answer({ $0 == .branches }, with: .success(.branches(Fixture.branches)))
         answer({ $0 == .categories }, with: .success(.categories(Fixture.categories)))
-        answer({ $0 == .offers }, with: .success(.offers(Fixture.offers)))
-        answer({ $0 == .options }, with: .success(.options(Fixture.options)))
+        answer({ $0 == .offers(OfferSearch()) }, with: .success(.offers(Fixture.offers)))
+        answer({ $0 == .options(branch: nil) }, with: .success(.offers(Fixture.options)))
     }
 
     /// Answers the calendar's month request with the given free units for every offer.
@@ -101,7 +102,7 @@ final class DeskDriver {
         guard
             let request = sent.first(where: {
                 if case .monthAvailability = $0 { true } else { false }
-            }), case .monthAvailability(let query) = request
+            }), let query = MonthQuery(request)
         else { return }
         let days = LocalDate.days(ofMonth: query.month.month, year: query.month.year)
         let rows = Fixture.offers.filter { offer in
@@ -163,11 +164,4 @@ enum Fixture {
     static let login = LoginResponse(
         token: "t", expiresAt: reference + 3600, session: session)
 
-    static func unreachable() -> DeskFailure {
-        DeskFailure(kind: .unreachable, messageKey: MessageKey.errorUnreachable.rawValue)
-    }
-
-    static func api(_ code: ErrorCode, _ key: MessageKey) -> DeskFailure {
-        DeskFailure(kind: .api(code, field: nil), messageKey: key.rawValue)
-    }
 }

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 import Testing

@@ -1,4 +1,5 @@
 import BookingCore
+import DeskClient
 import Testing
 
 @testable import DeskApp
@@ -63,5 +64,14 @@ import Testing
         #expect(MessageCatalog(.german).monthTitle(year: 2016, month: 3) == "März 2016")
         #expect(MessageCatalog(.german).weekdayShort(6) == "Sa")
         #expect(MessageCatalog(.english).weekdayShort(7) == "Sun")
+    }
+}
+
+@Suite struct MessageKeysOfOtherModulesTests {
+    /// DeskClient hands over its errors' keys as strings; each must have a sentence.
+    @Test func everyClientErrorHasASentence() {
+        for key in DeskClientError.allMessageKeys {
+            #expect(MessageKey(rawValue: key) != nil, "no sentence for \(key)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 import Testing
@@ -8,27 +9,27 @@ import Testing
 
 /// The reference walk-in of the design, key by key, with the server's answers made up.
 @Suite struct WizardFlowTests {
-    static func isInterval(_ request: DeskRequest) -> Bool {
+    static func isInterval(_ request: BookingCall) -> Bool {
         if case .intervalAvailability = request { return true }
         return false
     }
 
-    static func isPlaceHold(_ request: DeskRequest) -> Bool {
-        if case .placeHold = request { return true }
+    static func isPlaceHold(_ request: BookingCall) -> Bool {
+        if case .createHold = request { return true }
         return false
     }
 
-    static func isRelease(_ request: DeskRequest) -> Bool {
+    static func isRelease(_ request: BookingCall) -> Bool {
         if case .releaseHold = request { return true }
         return false
     }
 
-    static func isQuote(_ request: DeskRequest) -> Bool {
+    static func isQuote(_ request: BookingCall) -> Bool {
         if case .quote = request { return true }
         return false
     }
 
-    static func isCreate(_ request: DeskRequest) -> Bool {
+    static func isCreate(_ request: BookingCall) -> Bool {
         if case .createOrder = request { return true }
         return false
     }
@@ -36,7 +37,7 @@ import Testing
     /// Answers the open interval availability: every offer and option with `free` units.
     static func answerAvailability(_ driver: DeskDriver, free: Int = 6) {
         guard let request = driver.sent.first(where: isInterval),
-            case .intervalAvailability(_, let period) = request
+            case .intervalAvailability(let start, let end, _) = request
         else { return }
         let rows = (Fixture.offers + Fixture.options).map {
             IntervalAvailability.OfferFree(offerID: $0.id, free: min(free, $0.stock ?? free))
@@ -45,12 +46,12 @@ import Testing
             { $0 == request },
             with: .success(
                 .intervalAvailability(
-                    IntervalAvailability(start: period.start, end: period.end, offers: rows))))
+                    IntervalAvailability(start: start, end: end, offers: rows))))
     }
 
     static func answerHold(_ driver: DeskDriver, id: Int64 = 7) {
         guard let request = driver.sent.first(where: isPlaceHold),
-            case .placeHold(let draft) = request
+            case .createHold(let draft) = request
         else { return }
         let hold = HoldInfo(id: HoldID(id), draft: draft, expiresAt: Fixture.reference + 600)
         driver.answer({ $0 == request }, with: .success(.hold(hold)))
@@ -88,7 +89,7 @@ import Testing
         answerHold(driver)
         driver.type("1")
         driver.press(.enter)  // Optionen: Fahrradanhänger × 1
-        driver.answer(isRelease, with: .success(.released))
+        driver.answer(isRelease, with: .success(.done))
         answerHold(driver, id: 8)
         driver.press(.enter)  // Anrede: none
         driver.type("Jürgen")

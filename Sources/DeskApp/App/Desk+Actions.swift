@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 
@@ -36,8 +37,8 @@ extension Desk {
         case .wizard:
             guard wizard == nil, let calendar else { return }
             startOrder(
-                date: calendar.selectedDate, branch: calendar.branch, offer: calendar.offer,
-                context: context)
+                date: calendar.selectedDate, branch: calendar.branch,
+                offer: calendar.focusOffer(context), context: context)
         case .orders:
             guard let fallback = orders?.branch else { return }
             let branch = calendar?.branch ?? fallback
@@ -73,8 +74,10 @@ extension Desk {
     }
 
     func loadCatalogue() {
-        let requests: [DeskRequest] = [.branches, .categories, .offers, .options]
-        pendingCatalogue = Set(requests.map { "\($0)" })
+        let requests: [BookingCall] = [
+            .branches, .categories, .offers(OfferSearch()), .options(branch: nil),
+        ]
+        pendingCatalogue = Set(requests.map(\.name))
         effects += requests.map(DeskEffect.send)
     }
 

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 
 extension Desk {
@@ -7,9 +8,7 @@ extension Desk {
     /// the screen that asked.
     func receive(_ reply: DeskReply, context: DeskContext) {
         noteConnection(reply, context: context)
-        if case .failure(let failure) = reply.result, failure.code == .unauthorized,
-            session != nil
-        {
+        if case .failure(.sessionEnded) = reply.result, session != nil {
             sessionEnded(context: context)
             return
         }
@@ -25,17 +24,19 @@ extension Desk {
             receiveCatalogue(reply, context: context)
         case .monthAvailability:
             perform(calendar?.receive(reply, context: context) ?? [], context: context)
-        case .intervalAvailability, .quote, .placeHold, .releaseHold, .createOrder:
+        case .intervalAvailability, .quote, .createHold, .releaseHold, .createOrder:
             receiveForWizard(reply, context: context)
-        case .orders, .pickUp, .markReturned, .cancelOrder:
+        case .orders, .pickUpOrder, .returnOrder, .cancelOrder, .order:
             perform(orders?.receive(reply, context: context) ?? [], context: context)
+        case .logOut, .me, .offer:
+            break
         }
     }
 
     /// Any answer means the server is there; no answer means it is not. The person sees
     /// both changes once, not every failed request.
     private func noteConnection(_ reply: DeskReply, context: DeskContext) {
-        if case .failure(let failure) = reply.result, failure.kind == .unreachable {
+        if case .failure(let failure) = reply.result, failure.isUnreachable {
             if connection.unreachable(at: context.now) {
                 notice = Notice(text.entry(.errorUnreachable), kind: .warning)
             }
@@ -70,20 +71,20 @@ extension Desk {
 
     private func receiveCatalogue(_ reply: DeskReply, context: DeskContext) {
         guard case .loading = phase, session != nil else { return }
-        switch reply.result {
-        case .success(.branches(let branches)): session?.branches = branches
-        case .success(.categories(let categories)): session?.categories = categories
-        case .success(.offers(let offers)): session?.offers = offers
-        case .success(.options(let options)): session?.options = options
-        case .failure(let failure):
-            if failure.kind != .unreachable {
-                notice = Notice(text.text(messageKey: failure.messageKey), kind: .error)
+        switch (reply.request, reply.result) {
+        case (_, .success(.branches(let branches))): session?.branches = branches
+        case (_, .success(.categories(let categories))): session?.categories = categories
+        case (.offers, .success(.offers(let offers))): session?.offers = offers
+        case (.options, .success(.offers(let options))): session?.options = options
+        case (_, .failure(let failure)):
+            if !failure.isUnreachable {
+                notice = Notice(failure.sentence(text), kind: .error)
             }
             return
         default:
             return
         }
-        pendingCatalogue.remove("\(reply.request)")
+        pendingCatalogue.remove(reply.request.name)
         guard pendingCatalogue.isEmpty, var session else { return }
         session.sortCatalogue()
         self.session = session
@@ -103,7 +104,7 @@ extension Desk {
     private func receiveForWizard(_ reply: DeskReply, context: DeskContext) {
         let claimed: Bool
         switch reply.request {
-        case .placeHold, .releaseHold: claimed = wizard?.holdInFlight == reply.request
+        case .createHold, .releaseHold: claimed = wizard?.holdInFlight == reply.request
         default: claimed = wizard != nil
         }
         guard claimed else {

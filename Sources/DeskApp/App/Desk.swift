@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 
@@ -14,7 +15,7 @@ public enum DeskEvent: Sendable {
 /// What the desk asks of the program around it.
 public enum DeskEffect: Equatable, Sendable {
     /// Send a request; the answer comes back as `.reply`.
-    case send(DeskRequest)
+    case send(BookingCall)
     /// End the program.
     case quit
 }

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 
@@ -82,7 +83,7 @@ public enum DeskTab: Int, CaseIterable, Sendable {
 /// What a screen asks of the desk after a key or an answer.
 public enum ScreenAction {
     /// Send a request to the server; its reply comes back to the screen that sent it.
-    case send(DeskRequest)
+    case send(BookingCall)
     /// Show a sentence on the message line.
     case notice(Notice)
     /// Clear the message line.

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 
@@ -16,10 +17,10 @@ struct CalendarScreen {
     private var pending: Set<MonthQuery> = []
 
     init(session: DeskSession, today: LocalDate, text: MessageCatalog) {
+        // The oldest branch first: usually the main one.
         let visible = Set(session.info.branchIDs)
-        branch =
-            (session.branches.first { visible.contains($0.id) } ?? session.branches.first)?.id
-            ?? BranchID(0)
+        let mine = session.branches.filter { visible.contains($0.id) }
+        branch = (mine.isEmpty ? session.branches : mine).map(\.id).min() ?? BranchID(0)
         category = session.categories(at: branch).first?.id
         widget = MonthCalendar(
             selected: CalendarDate(today),
@@ -39,12 +40,18 @@ struct CalendarScreen {
     /// The figures of the shown month, if loaded.
     var figures: MonthFigures? { months[selectedDate.firstOfMonth] }
 
+    /// The offer the wizard's list starts on: the chosen offer, else the first of the
+    /// chosen category, so a bike counter lands on the bikes.
+    func focusOffer(_ context: DeskContext) -> OfferID? {
+        offer ?? context.session?.offers(at: branch, category: category).first?.id
+    }
+
     /// Asks for the shown month unless it is loaded or on its way.
     mutating func load() -> [ScreenAction] {
         let query = self.query
         guard months[query.month] == nil, !pending.contains(query) else { return [] }
         pending.insert(query)
-        return [.send(.monthAvailability(query))]
+        return [.send(query.call)]
     }
 
     /// Forgets what was loaded and asks again, e.g. after an order or on `global.refresh`.
@@ -59,7 +66,7 @@ struct CalendarScreen {
     mutating func handle(_ key: Key, context: DeskContext) -> [ScreenAction] {
         switch context.command(for: key, scopes: ["calendar", "global"]) {
         case .confirm?, .newOrder?:
-            return [.startOrder(date: selectedDate, branch: branch, offer: offer)]
+            return [.startOrder(date: selectedDate, branch: branch, offer: focusOffer(context))]
         case .findOffer?:
             let offers = context.session?.offers(at: branch) ?? []
             return [.present(.finder(OfferFinder(offers: offers)))]
@@ -123,7 +130,7 @@ struct CalendarScreen {
     // MARK: - Answers
 
     mutating func receive(_ reply: DeskReply, context: DeskContext) -> [ScreenAction] {
-        guard case .monthAvailability(let query) = reply.request else { return [] }
+        guard let query = MonthQuery(reply.request) else { return [] }
         pending.remove(query)
         guard query.branch == branch, query.category == category, query.offer == offer,
             let session = context.session
@@ -133,9 +140,9 @@ struct CalendarScreen {
             months[query.month] = MonthFigures(
                 month, query: query, session: session, loadedAt: context.now)
             return []
-        case .failure(let failure) where failure.kind != .unreachable:
+        case .failure(let failure) where !failure.isUnreachable:
             return [
-                .notice(Notice(context.text.text(messageKey: failure.messageKey), kind: .error))
+                .notice(Notice(failure.sentence(context.text), kind: .error))
             ]
         default:
             return []

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import TerminalUI
 
 /// The first screen: account, user name and password (masked). On the embedded default it
@@ -88,7 +89,7 @@ struct LoginScreen {
             fields[2].text = ""
             return [.loggedIn(response)]
         case .failure(let failure):
-            message = Notice(context.text.text(messageKey: failure.messageKey), kind: .error)
+            message = Notice(failure.sentence(context.text), kind: .error)
             fields[2].text = ""
             focus = 2
             return []

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import TerminalUI
 
 /// Today at the branch: the pick-ups and the returns of the day in two lists, or the
@@ -110,7 +111,7 @@ struct OrdersScreen {
             let key: MessageKey = status == .returned ? .ordersNotPickedUp : .ordersNotReserved
             return [.notice(Notice(context.text.entry(key), kind: .warning))]
         }
-        return [.send(status == .returned ? .markReturned(order.id) : .pickUp(order.id))]
+        return [.send(status == .returned ? .returnOrder(order.id) : .pickUpOrder(order.id))]
     }
 
     private func askToCancel(context: DeskContext) -> [ScreenAction] {
@@ -134,18 +135,18 @@ struct OrdersScreen {
             pending = nil
             show(list.orders, for: search, context: context)
             return []
-        case (.pickUp, .success(.order(let order))):
+        case (.pickUpOrder, .success(.order(let order))):
             return updated(order, .orderPickedUp, context: context)
-        case (.markReturned, .success(.order(let order))):
+        case (.returnOrder, .success(.order(let order))):
             return updated(order, .orderReturned, context: context)
         case (.cancelOrder, .success(.order(let order))):
             return updated(order, .orderCancelled, context: context)
-        case (.orders, .failure(let failure)), (.pickUp, .failure(let failure)),
-            (.markReturned, .failure(let failure)), (.cancelOrder, .failure(let failure)):
+        case (.orders, .failure(let failure)), (.pickUpOrder, .failure(let failure)),
+            (.returnOrder, .failure(let failure)), (.cancelOrder, .failure(let failure)):
             pending = nil
-            guard failure.kind != .unreachable else { return [] }
+            guard !failure.isUnreachable else { return [] }
             return [
-                .notice(Notice(context.text.text(messageKey: failure.messageKey), kind: .error))
+                .notice(Notice(failure.sentence(context.text), kind: .error))
             ]
         default:
             return []

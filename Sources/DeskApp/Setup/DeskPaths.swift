@@ -10,8 +10,12 @@ public struct DeskPaths: Sendable, Equatable {
     /// `$XDG_CONFIG_HOME/booking-desk`: the user's `themes/` and `keymaps/`.
     public var configFolder: String
 
+    /// The home folder, for showing paths short.
+    public var home: String
+
     public init(environment: [String: String]) {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        self.home = home
         func base(_ variable: String, _ fallback: String) -> String {
             guard let value = environment[variable], value.hasPrefix("/") else {
                 return home + "/" + fallback
@@ -21,6 +25,12 @@ public struct DeskPaths: Sendable, Equatable {
         dataFolder = base("XDG_DATA_HOME", ".local/share") + "/booking-desk"
         stateFolder = base("XDG_STATE_HOME", ".local/state") + "/booking-desk"
         configFolder = base("XDG_CONFIG_HOME", ".config") + "/booking-desk"
+    }
+
+    /// `path` with the home folder written `~`, for the screen.
+    public func shortened(_ path: String) -> String {
+        guard home != "/", path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
     }
 
     /// The embedded server's own folder: its database, mail spool and backups.

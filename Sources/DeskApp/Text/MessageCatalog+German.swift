@@ -58,7 +58,7 @@ extension MessageCatalog {
         case .loginHint: "{1} anmelden · {2} nächstes Feld · {3} beenden"
         case .loginBusy: "Anmeldung läuft …"
         case .loginServer: "Server: {1}"
-        case .loginEmbedded: "eingebauter Server auf {1}"
+        case .loginEmbedded: "eingebauter Server, Daten in {1}"
         case .loginDemoTitle: "Demo-Zugänge:"
         case .loginDemoLine: "Konto {1} · Benutzer {2} · Passwort {3} ({4})"
         case .loginNotAtDesk: "Mit der Rolle „{1}“ kann man sich am Desk nicht anmelden."
@@ -285,17 +285,35 @@ extension MessageCatalog {
             """
         case .errorUnreachable: "Der Server ist nicht erreichbar. Der Desk versucht es weiter."
         case .errorBackOnline: "Der Server ist wieder erreichbar."
+        case .errorOffline: "Der Server ist nicht erreichbar."
+        case .errorTimeout: "Der Server hat nicht rechtzeitig geantwortet."
+        case .errorConnectionLost: "Die Verbindung zum Server ist abgebrochen."
+        case .errorTLS:
+            """
+            Die sichere Verbindung zum Server ist gescheitert: sein Zertifikat wird nicht \
+            anerkannt.
+            """
         case .errorInvalidCredentials: "Konto, Benutzer oder Passwort stimmen nicht."
         case .errorSessionEnded: "Die Sitzung ist abgelaufen. Bitte neu anmelden."
         case .errorForbidden: "Das ist für diesen Benutzer nicht erlaubt."
         case .errorNotFound: "Nicht gefunden, oder für diesen Benutzer nicht sichtbar."
-        case .errorInvalidInput: "Der Server lehnt eine Angabe ab: {1}"
+        case .errorInvalidInput: "Der Server lehnt eine Angabe ab. Bitte die Eingaben prüfen."
         case .errorSoldOut: "Nicht mehr genug frei."
         case .errorInvalidTransition: "Das geht im jetzigen Status der Bestellung nicht."
         case .errorConflict:
             """
             Das widerspricht gespeicherten Daten. Bitte neu laden und noch einmal versuchen.
             """
+        case .errorTotalMismatch:
+            """
+            Der Preis hat sich inzwischen geändert; bitte die Summe noch einmal prüfen.
+            """
+        case .errorIdempotencyKeyReused:
+            """
+            Diese Bestellung wurde schon mit anderen Angaben gesendet; bitte eine neue beginnen.
+            """
+        case .errorHoldExpired: "Die Reservierung ist abgelaufen."
+        case .errorTooLarge: "Die Eingabe ist zu lang für den Server."
         case .errorTooManyAttempts:
             """
             Zu viele Versuche. Bitte kurz warten und dann noch einmal versuchen.

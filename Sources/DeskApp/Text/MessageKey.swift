@@ -245,8 +245,12 @@ public enum MessageKey: String, Sendable, CaseIterable {
 
     // Errors from the server or the network.
     case errorUnexpected = "error.unexpected"
-    case errorUnreachable = "error.unreachable"
+    case errorUnreachable = "desk.unreachable"
     case errorBackOnline = "error.backOnline"
+    case errorOffline = "error.offline"
+    case errorTimeout = "error.timeout"
+    case errorConnectionLost = "error.connectionLost"
+    case errorTLS = "error.tls"
     case errorInvalidCredentials = "error.invalidCredentials"
     case errorSessionEnded = "error.sessionEnded"
     case errorForbidden = "error.forbidden"
@@ -255,10 +259,14 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case errorSoldOut = "error.soldOut"
     case errorInvalidTransition = "error.invalidTransition"
     case errorConflict = "error.conflict"
-    case errorTooManyAttempts = "error.tooManyAttempts"
+    case errorTotalMismatch = "error.totalMismatch"
+    case errorIdempotencyKeyReused = "error.idempotencyKeyReused"
+    case errorHoldExpired = "error.holdExpired"
+    case errorTooLarge = "error.tooLarge"
+    case errorTooManyAttempts = "error.rateLimited"
     case errorServer = "error.server"
     case errorUnavailable = "error.unavailable"
-    case errorBadResponse = "error.badResponse"
+    case errorBadResponse = "error.unreadableResponse"
 
     // Help: what each keymap command does, and the scope headings.
     case helpScopeGlobal = "help.scope.global"

@@ -1,5 +1,7 @@
 import BookingAPI
 import BookingCore
+import DeskClient
+import Foundation
 import TerminalUI
 
 extension OrderWizard {
@@ -7,11 +9,12 @@ extension OrderWizard {
     /// asked (an older period, an older draft) are dropped.
     mutating func receive(_ reply: DeskReply, context: DeskContext) -> [ScreenAction] {
         switch reply.request {
-        case .intervalAvailability(let branch, let period):
-            return receiveAvailability(reply, branch: branch, period: period, context: context)
+        case .intervalAvailability(let start, let end, let filter):
+            return receiveAvailability(
+                reply, branch: filter.branch, start: start, end: end, context: context)
         case .quote(let asked):
             return receiveQuote(reply, draft: asked, context: context)
-        case .placeHold, .releaseHold:
+        case .createHold, .releaseHold:
             guard reply.request == holdInFlight else { return [] }
             return receiveHold(reply, context: context)
         case .createOrder(let request):
@@ -23,9 +26,10 @@ extension OrderWizard {
     }
 
     private mutating func receiveAvailability(
-        _ reply: DeskReply, branch: BranchID, period: Period, context: DeskContext
+        _ reply: DeskReply, branch: BranchID?, start: Date, end: Date, context: DeskContext
     ) -> [ScreenAction] {
-        guard period == self.period, branch == time.pickup?.id else { return [] }
+        guard let period, start == period.start, end == period.end, branch == time.pickup?.id
+        else { return [] }
         switch reply.result {
         case .success(.intervalAvailability(let answer)):
             var free: [OfferID: Int?] = [:]
@@ -67,13 +71,13 @@ extension OrderWizard {
         switch (reply.request, reply.result) {
         case (.releaseHold, _):
             heldHold = nil
-        case (.placeHold, .success(.hold(let info))):
+        case (.createHold, .success(.hold(let info))):
             heldHold = info
             let until = context.text.time(context.calendar.local(info.expiresAt).time)
             actions.append(.notice(Notice(context.text.text(.holdPlaced, until), kind: .info)))
-        case (.placeHold, .failure(let failure)):
+        case (.createHold, .failure(let failure)):
             wantedHold = nil
-            if failure.code == .soldOut { return backToOffers(.soldOutNow, context: context) }
+            if case .soldOut = failure { return backToOffers(.soldOutNow, context: context) }
             if submission == .waitingForHold { submission = .editing }
             return failureNotice(failure, context: context)
         default:
@@ -111,19 +115,19 @@ extension OrderWizard {
     /// What a refused order means at the counter: gone units lead back to Angebot, a lost
     /// answer keeps the order to send again, a changed price asks for a new look.
     private mutating func orderFailed(
-        _ failure: DeskFailure, request: CreateOrderRequest, context: DeskContext
+        _ failure: DeskClientError, request: CreateOrderRequest, context: DeskContext
     ) -> [ScreenAction] {
-        switch failure.kind {
-        case .unreachable:
+        switch failure {
+        case _ where failure.isUnreachable:
             submission = .unsent(request)
             let retry = context.text.text(.orderRetry, context.keyName(.confirm))
             return [.notice(Notice(retry, kind: .warning))]
-        case .api(.holdExpired, _):
+        case .holdExpired:
             heldHold = nil
             return backToOffers(.holdExpired, context: context)
-        case .api(.soldOut, _):
+        case .soldOut:
             return backToOffers(.soldOutNow, context: context)
-        case .api(.totalMismatch, _):
+        case .conflict(.totalMismatch, _):
             submission = .editing
             quote = nil
             let refresh: [ScreenAction] = draft.map { [.send(.quote($0))] } ?? []
@@ -146,8 +150,8 @@ extension OrderWizard {
         return actions + [.notice(Notice(context.text.entry(reason), kind: .error))]
     }
 
-    private func failureNotice(_ failure: DeskFailure, context: DeskContext) -> [ScreenAction] {
-        guard failure.kind != .unreachable else { return [] }
-        return [.notice(Notice(context.text.text(messageKey: failure.messageKey), kind: .error))]
+    private func failureNotice(_ failure: DeskClientError, context: DeskContext) -> [ScreenAction] {
+        guard !failure.isUnreachable else { return [] }
+        return [.notice(Notice(failure.sentence(context.text), kind: .error))]
     }
 }

@@ -1,5 +1,6 @@
 import BookingAPI
 import BookingCore
+import DeskClient
 import Foundation
 import TerminalUI
 
@@ -32,7 +33,7 @@ struct OrderWizard {
     /// What the server holds for us, what we want held, and the hold request on its way.
     var heldHold: HoldInfo?
     var wantedHold: OrderDraft?
-    var holdInFlight: DeskRequest?
+    var holdInFlight: BookingCall?
     private var edited = false
     private let focusOffer: OfferID?
     private let priceCatalog: Catalog
@@ -285,7 +286,11 @@ struct OrderWizard {
 
     private func availabilityRequest() -> [ScreenAction] {
         guard let period, let pickup = time.pickup else { return [] }
-        return [.send(.intervalAvailability(branch: pickup.id, period: period))]
+        return [
+            .send(
+                .intervalAvailability(
+                    start: period.start, end: period.end, AvailabilityFilter(branch: pickup.id)))
+        ]
     }
 
     private func notice(_ text: String) -> ScreenAction {
@@ -311,12 +316,12 @@ struct OrderWizard {
     /// our own hold as taken.
     mutating func reconcileHold() -> [ScreenAction] {
         guard holdInFlight == nil else { return [] }
-        let request: DeskRequest
+        let request: BookingCall
         switch (heldHold, wantedHold) {
         case (let held?, let wanted) where held.draft != wanted:
             request = .releaseHold(held.id)
         case (nil, let wanted?):
-            request = .placeHold(wanted)
+            request = .createHold(wanted)
         default:
             return []
         }
