@@ -65,6 +65,7 @@ extension Desk {
         case .login(var screen):
             screen.draw(in: canvas, context: context)
             phase = .login(screen)
+            drawProblems(in: canvas)
         case .loading:
             canvas.put(
                 text.entry(.loading), row: canvas.rows / 2, column: 0, width: canvas.columns,
@@ -75,6 +76,17 @@ extension Desk {
             case .wizard: wizard?.draw(in: canvas, context: context)
             case .orders: orders?.draw(in: canvas, context: context)
             }
+        }
+    }
+
+    /// Broken theme or keymap lines, at the foot of the log-in screen, with the note that
+    /// the default is used.
+    private func drawProblems(in canvas: Canvas) {
+        let lines = problems.prefix(2).flatMap { problem in
+            TextWrap.lines(text.text(.configUsingDefault, problem), width: canvas.columns)
+        }.prefix(4)
+        for (index, line) in lines.enumerated() {
+            canvas.put(line, row: canvas.rows - lines.count + index, column: 0, role: .warning)
         }
     }
 

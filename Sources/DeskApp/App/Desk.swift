@@ -63,6 +63,8 @@ public final class Desk {
     var pendingCatalogue: Set<String> = []
     let serverLabel: String
     let shownLogins: [ShownLogin]
+    /// Sentences about broken theme or keymap files, shown on the log-in screen.
+    let problems: [String]
     /// The effects collected while handling one event.
     var effects: [DeskEffect] = []
 
@@ -78,6 +80,7 @@ public final class Desk {
         self.keymap = keymap
         self.serverLabel = serverLabel
         self.shownLogins = shownLogins
+        self.problems = problems
         phase = .login(Self.loginScreen(serverLabel: serverLabel, logins: shownLogins))
         if let first = problems.first {
             let more = problems.count > 1 ? " (+\(problems.count - 1))" : ""

@@ -76,7 +76,11 @@ public enum DeskProgram {
         let theme = files.theme(
             named: options.theme ?? "default", colorsAvailable: terminal.supportsColor)
         terminal.apply(theme.value)
-        let problems = (keymap.problems + theme.problems).map(text.problem)
+        let problems = (keymap.problems + theme.problems).map { problem in
+            var shown = problem
+            shown.file = DeskPaths(environment: environment).shortened(problem.file)
+            return text.problem(shown)
+        }
         for problem in keymap.problems + theme.problems {
             logger.warning("config problem", ["problem": problem.description])
         }

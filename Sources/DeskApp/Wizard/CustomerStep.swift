@@ -104,7 +104,7 @@ struct CustomerStep {
 
     private mutating func drawField(_ field: CustomerField, in area: Canvas, context: DeskContext) {
         let text = context.text
-        let labelWidth = 15
+        let labelWidth = 17
         let label = text.entry(field.label) + (field.isRequired ? "*" : "")
         area.put(label, row: 0, column: 0, width: labelWidth - 1, role: .normal)
         let input = area.sub(

@@ -92,6 +92,11 @@ struct ItemPicker {
     /// the list keys move, and other characters search by name.
     mutating func handle(_ key: Key, context: DeskContext) -> Outcome {
         guard let offer = selectedOffer else { return .ignored }
+        if list.isSearching {
+            let outcome = list.handle(key, keymap: context.keymap)
+            syncStepper()
+            return outcome == .ignored ? .handled : outcome
+        }
         switch context.command(for: key, scopes: ["stepper", "list"]) {
         case .increase?, .decrease?:
             return step(key, offer: offer, context: context)

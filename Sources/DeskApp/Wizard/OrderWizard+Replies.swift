@@ -73,8 +73,6 @@ extension OrderWizard {
             heldHold = nil
         case (.createHold, .success(.hold(let info))):
             heldHold = info
-            let until = context.text.time(context.calendar.local(info.expiresAt).time)
-            actions.append(.notice(Notice(context.text.text(.holdPlaced, until), kind: .info)))
         case (.createHold, .failure(let failure)):
             wantedHold = nil
             if case .soldOut = failure { return backToOffers(.soldOutNow, context: context) }
