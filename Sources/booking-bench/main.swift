@@ -1,1 +1,2 @@
+DeskBenchmark.runIfAsked()  // `booking-bench desk [keys]`
 print("booking-bench: not built yet")

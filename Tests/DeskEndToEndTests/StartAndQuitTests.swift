@@ -38,7 +38,7 @@ import Testing
         desk.session.press("F10")
         try desk.session.waitFor("Trotzdem beenden?")
         desk.session.press("j")
-        let after = try desk.session.waitFor("desk ended: 0")
+        let after = try desk.session.waitFor("desk ended: 0", history: true)
         // ncurses is gone: the line discipline echoes and reads lines again.
         #expect(after.contains(" icanon"))
         #expect(after.contains(" echo "))
@@ -59,9 +59,10 @@ import Testing
     }
 
     @Test func showsABrokenKeymapLineAndGoesOnWithTheDefault() throws {
-        let desk = try DeskInTmux(arguments: ["--keymap", "mine", "--server", "http://127.0.0.1:9"])
-        {
-            home in
+        let desk = try DeskInTmux(
+            arguments: ["--keymap", "mine", "--server", "http://127.0.0.1:9"],
+            afterExit: "echo \"desk ended: $s\""
+        ) { home in
             let folder = home + "/.config/booking-desk/keymaps"
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true)
@@ -71,14 +72,13 @@ import Testing
         let screen = try desk.session.waitFor("mine.keymap, Zeile 2")
         #expect(screen.contains("die Taste „Strg-Q“ ist"))
         desk.session.press("F10")
-        #expect(try desk.session.waitForExit() == 0)
+        try desk.session.waitFor("desk ended: 0", history: true)
     }
 
     @Test func refusesABadCommandLineOnStderr() throws {
         let desk = try DeskInTmux(
             arguments: ["--lang", "fr"], afterExit: "echo \"desk ended: $s\"")
-        try desk.session.waitFor("desk ended: 2")
-        let screen = desk.session.screenWithHistory()
+        let screen = try desk.session.waitFor("desk ended: 2", history: true)
         #expect(screen.contains("--lang kennt nur de und en, nicht „fr“."))
     }
 }

@@ -97,30 +97,40 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// Waits until the screen contains `text`; returns that screen or throws with the last
-    /// one seen.
+    /// one seen. With `history`, lines scrolled off the top count too (what a shell printed
+    /// after the program ended).
     @discardableResult
-    public func waitFor(_ text: String, timeout: Duration = .seconds(5)) throws -> String {
-        try waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
+    public func waitFor(
+        _ text: String, timeout: Duration = .seconds(5), history: Bool = false
+    ) throws -> String {
+        try waitUntil("\"\(text)\" on screen", timeout: timeout, history: history) {
+            $0.contains(text)
+        }
     }
 
     /// Waits until `condition` holds for the screen, polling every 50 ms.
     @discardableResult
     public func waitUntil(
-        _ what: String, timeout: Duration = .seconds(5), _ condition: (String) -> Bool
+        _ what: String, timeout: Duration = .seconds(5), history: Bool = false,
+        _ condition: (String) -> Bool
     ) throws -> String {
         let deadline = ContinuousClock.now + timeout
-        var last = screen()
+        let read = { history ? self.screenWithHistory() : self.screen() }
+        var last = read()
         while !condition(last) {
             guard ContinuousClock.now < deadline else {
                 throw Failure(message: "timed out waiting for \(what)", screen: last)
             }
             usleep(50_000)
-            last = screen()
+            last = read()
         }
         return last
     }
 
-    /// The program's exit status once it has ended; nil while it runs.
+    /// The program's exit status once tmux has noticed it ended; nil while it runs. Now and
+    /// then tmux 3.3a leaves an ended program unreaped for a long time, so a test that must
+    /// see the end should run the program under `sh -c '…; echo marker $?'` and wait for
+    /// the marker instead.
     public func exitStatus() -> Int32? {
         let answer = run("display-message -p -t \(target) '#{pane_dead} #{pane_dead_status}'")
         let words = answer.output.split(separator: " ")

@@ -15,18 +15,20 @@ extension Desk {
             drawTooSmall(in: canvas)
             return
         }
+        // A long message takes a second line from the screen rather than being cut.
+        let noticeLines = notice.map { TextWrap.lines($0.text, width: canvas.columns - 2) } ?? []
+        let noticeRows = max(1, min(2, noticeLines.count))
         let (top, rest) = canvas.area.splitTop(1)
-        let (middle, bottom) = rest.splitBottom(2)
+        let (middle, bottom) = rest.splitBottom(noticeRows + 1)
         drawTop(in: canvas.sub(top), context: context)
         drawScreen(in: canvas.sub(middle.inset(left: 1, right: 1)), context: context)
-        if let notice {
-            canvas.put(
-                notice.text, row: bottom.row, column: 1, width: canvas.columns - 2,
-                role: notice.role)
+        for (index, line) in noticeLines.prefix(noticeRows).enumerated() {
+            canvas.put(line, row: bottom.row + index, column: 1, role: notice?.role ?? .normal)
         }
         var status = statusLine(context: context)
         status.draw(
-            in: canvas.sub(Rect(row: bottom.row + 1, column: 0, rows: 1, columns: canvas.columns)),
+            in: canvas.sub(
+                Rect(row: bottom.row + noticeRows, column: 0, rows: 1, columns: canvas.columns)),
             focused: false)
         drawOverlay(in: canvas, context: context)
     }

@@ -57,11 +57,9 @@ extension CalendarScreen {
         let text = context.text
         let figures = self.figures
         widget.today = CalendarDate(context.today)
+        let notLoaded = MonthCalendar.DayLook(note: text.entry(.calendarNotLoaded))
         widget.look = { date in
-            guard let figure = figures?.figure(on: LocalDate(date)) else {
-                return MonthCalendar.DayLook(note: text.entry(.calendarNotLoaded))
-            }
-            return Self.look(of: figure, text: text)
+            figures?.index(of: LocalDate(date)).map { figures?.looks[$0] ?? notLoaded } ?? notLoaded
         }
         widget.draw(in: canvas, focused: true)
     }
@@ -119,12 +117,11 @@ extension CalendarScreen {
         canvas.put(
             text.weekdayShort(selectedDate.isoWeekday) + " " + text.date(selectedDate), row: 0,
             column: 0, width: canvas.columns, role: .header)
-        guard let figures else { return }
-        let rows = figures.offers(on: selectedDate)
-        for (index, row) in rows.prefix(canvas.rows - 1).enumerated() {
-            let figure = DayFigure(
-                free: row.free, stock: row.offer.stock,
-                closed: figures.figure(on: selectedDate)?.closed ?? false)
+        guard let figures, let day = figures.index(of: selectedDate) else { return }
+        let closed = figures.totals[day].closed
+        for (index, row) in figures.offers.prefix(canvas.rows - 1).enumerated() {
+            let free = day < row.free.count ? row.free[day] : nil
+            let figure = DayFigure(free: free, stock: row.offer.stock, closed: closed)
             let look = Self.look(of: figure, text: text)
             let noteWidth = 12
             canvas.put(

@@ -138,7 +138,7 @@ struct CalendarScreen {
         switch reply.result {
         case .success(.monthAvailability(let month)):
             months[query.month] = MonthFigures(
-                month, query: query, session: session, loadedAt: context.now)
+                month, query: query, session: session, text: context.text, loadedAt: context.now)
             return []
         case .failure(let failure) where !failure.isUnreachable:
             return [

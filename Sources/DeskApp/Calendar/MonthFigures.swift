@@ -1,6 +1,7 @@
 import BookingAPI
 import BookingCore
 import Foundation
+import TerminalUI
 
 /// One day of the calendar: free units of the selection, its stock and whether the branch
 /// is closed. Nil free or stock means unlimited.
@@ -21,32 +22,36 @@ struct MonthFigures {
     let totals: [DayFigure]
     /// Per offer, its free units per day, in the order of the catalogue.
     let offers: [(offer: Offer, free: [Int?])]
+    /// Per day, its colour and note in the calendar, worded once.
+    let looks: [MonthCalendar.DayLook]
     let loadedAt: Date
 
-    init(_ month: MonthAvailability, query: MonthQuery, session: DeskSession, loadedAt: Date) {
+    init(
+        _ month: MonthAvailability, query: MonthQuery, session: DeskSession,
+        text: MessageCatalog, loadedAt: Date
+    ) {
         self.query = query
         self.days = month.days
         self.loadedAt = loadedAt
-        let known = month.offers.compactMap { row in session.offer(row.offerID).map { ($0, row) } }
+        let byID = Dictionary(
+            (session.offers + session.options).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let known = month.offers.compactMap { row in byID[row.offerID].map { ($0, row) } }
         offers = known.map { ($0.0, $0.1.free) }
-        totals = month.days.indices.map { day in
-            Self.total(of: known.map { ($0.0, $0.1) }, day: day)
-        }
+        let totals = month.days.indices.map { day in Self.total(of: known, day: day) }
+        self.totals = totals
+        looks = totals.map { CalendarScreen.look(of: $0, text: text) }
+    }
+
+    /// The index of `date` in the month; nil outside it.
+    func index(of date: LocalDate) -> Int? {
+        guard let first = days.first else { return nil }
+        let index = first.distance(to: date)
+        return days.indices.contains(index) ? index : nil
     }
 
     /// The figure of `date`; nil outside the month.
     func figure(on date: LocalDate) -> DayFigure? {
-        guard let first = days.first else { return nil }
-        let index = first.distance(to: date)
-        return totals.indices.contains(index) ? totals[index] : nil
-    }
-
-    /// Free units of each offer on `date`.
-    func offers(on date: LocalDate) -> [(offer: Offer, free: Int?)] {
-        guard let first = days.first else { return [] }
-        let index = first.distance(to: date)
-        guard days.indices.contains(index) else { return [] }
-        return offers.map { ($0.offer, $0.free[index]) }
+        index(of: date).map { totals[$0] }
     }
 
     private static func total(

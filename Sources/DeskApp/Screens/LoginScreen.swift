@@ -115,7 +115,11 @@ struct LoginScreen {
             fields[index].draw(in: field, focused: index == focus)
         }
         if let message {
-            box.put(message.text, row: 8, column: 3, width: width - 6, role: message.role)
+            for (index, line) in TextWrap.lines(message.text, width: width - 6).prefix(2)
+                .enumerated()
+            {
+                box.put(line, row: 8 + index, column: 3, role: message.role)
+            }
         }
         let hint = text.text(
             .loginHint, context.keyName(.confirm), context.keyName(.nextField),

@@ -206,7 +206,7 @@ extension MessageCatalog {
         case .orderCreatedHint: "{1} back to the calendar"
         case .orderRetry:
             """
-            The order may not have arrived; {1} sends it again (it will not be created twice).
+            No answer from the server: {1} sends the order again without making it twice.
             """
 
         // Orders.

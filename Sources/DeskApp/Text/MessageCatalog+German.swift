@@ -216,8 +216,8 @@ extension MessageCatalog {
         case .orderCreatedHint: "{1} zurück zum Kalender"
         case .orderRetry:
             """
-            Die Bestellung ist nicht sicher angekommen; {1} sendet sie noch einmal (sie wird \
-            nicht doppelt angelegt).
+            Keine Antwort vom Server: {1} sendet die Bestellung noch einmal, ohne sie doppelt \
+            anzulegen.
             """
 
         // Orders.

@@ -43,7 +43,7 @@ public struct MessageCatalog: Sendable {
     /// One pass over the template, so text typed by a user that looks like `{2}` is never
     /// filled in a second time.
     private func fill(_ template: String, _ arguments: [String]) -> String {
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {

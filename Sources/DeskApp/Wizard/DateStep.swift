@@ -77,10 +77,13 @@ struct DateStep {
         for (index, label) in Self.labels.enumerated() {
             let row = index * 3
             canvas.put(context.text.entry(label), row: row, column: 0, width: 16, role: .normal)
-            let width = min(44, canvas.columns - 17)
             fields[index].draw(
-                in: canvas.sub(Rect(row: row, column: 17, rows: 2, columns: width)),
+                in: canvas.sub(Rect(row: row, column: 17, rows: 1, columns: 12)),
                 focused: index == focus)
+            if let message = fields[index].message {
+                canvas.put(
+                    message, row: row + 1, column: 17, width: canvas.columns - 17, role: .error)
+            }
         }
     }
 }

@@ -187,7 +187,7 @@ struct TimeStep {
     // MARK: - Drawing
 
     mutating func draw(in canvas: Canvas, context: DeskContext) {
-        let width = min(44, canvas.columns - 17)
+        let width = min(40, canvas.columns - 17)
         for field in Field.allCases {
             let row = field.rawValue * 3
             canvas.put(
@@ -196,20 +196,31 @@ struct TimeStep {
             let focused = field == focus
             switch field {
             case .pickupTime, .returnTime:
-                times[field.rawValue].draw(in: area, focused: focused)
+                times[field.rawValue].draw(
+                    in: canvas.sub(Rect(row: row, column: 17, rows: 1, columns: 7)),
+                    focused: focused)
+                if let message = times[field.rawValue].message {
+                    canvas.put(
+                        message, row: row + 1, column: 17, width: canvas.columns - 17,
+                        role: .error)
+                }
             case .pickupBranch, .returnBranch:
-                drawChoice(field, in: area, focused: focused)
+                drawChoice(
+                    field,
+                    in: canvas.sub(
+                        Rect(row: row, column: 17, rows: 2, columns: canvas.columns - 17)),
+                    width: width, focused: focused)
             case .persons:
                 persons.draw(in: area, focused: focused)
             }
         }
     }
 
-    private func drawChoice(_ field: Field, in area: Canvas, focused: Bool) {
+    private func drawChoice(_ field: Field, in area: Canvas, width: Int, focused: Bool) {
         let index = field == .pickupBranch ? pickupBranch : returnBranch
         let name = branches.indices.contains(index) ? branches[index].name : ""
         area.put(
-            "‹ " + name + " ›", row: 0, column: 0, width: area.columns,
+            "‹ " + name + " ›", row: 0, column: 0, width: width,
             role: focused ? .selected : .input)
         if let message = branchMessage[field] {
             area.put(message, row: 1, column: 0, width: area.columns, role: .error)
