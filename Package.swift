@@ -103,6 +103,9 @@ let package = Package(
             dependencies: ["BookingServer", "BookingAPI", "TestSupport", "Curl"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
+            name: "OfflineCacheTests",
+            dependencies: ["OfflineCache", "BookingCore", "BookingAPI", "SQLite"]),
+        .testTarget(
             name: "DeskAppTests",
             dependencies: ["DeskApp", "TerminalUI", "DeskClient", "OfflineCache", "TestSupport"]),
         .testTarget(

@@ -1,0 +1,131 @@
+import BookingAPI
+import BookingCore
+import Foundation
+import Logging
+import Secrets
+
+/// The desk's local data in its data folder: the `cache` (everything that can be fetched
+/// again), the `outbox` (orders the server has not confirmed, conflicts) and the offline
+/// `unlock`. Open it once at start-up and share it: every part is safe to use from several
+/// threads.
+public final class OfflineStore: Sendable {
+    /// What `logOut` did.
+    public enum LogOutResult: Sendable, Equatable {
+        /// The cache, the unlock hash and the finished outbox entries are gone.
+        case done
+        /// Nothing was wiped: this many orders are not on the server yet, and this many
+        /// shortages wait for staff (they would vanish with the outbox's records).
+        case refused(unsentOrders: Int, openShortages: Int)
+    }
+
+    /// The folder holding `cache.sqlite` and `outbox.sqlite`.
+    public let folder: String
+    public let cache: Cache
+    public let outbox: Outbox
+    public let unlock: OfflineUnlock
+    private let events: EventList
+    private let logger: Logger
+
+    /// Opens the desk's files in `folder`, creating the folder (0700) and the files (0600)
+    /// as needed. A cache that cannot be used is rebuilt and reported by `takeEvents()`.
+    /// - Throws: `outboxUnusable` when the outbox is damaged or from a newer desk (it is
+    ///   left untouched), `storage` when a file cannot be created or opened.
+    public init(
+        folder: String, logger: Logger = .silent,
+        unlockStrength: OfflineUnlock.Strength = .interactive, now: Date = Date()
+    ) throws(OfflineCacheError) {
+        do {
+            try Secrets.initialize()
+        } catch {
+            throw .hashing(error.description)
+        }
+        let events = EventList()
+        do {
+            // The outbox first: if it cannot be opened, the desk must not start taking orders.
+            let outbox = try Outbox(folder: folder, events: events, logger: logger, now: now)
+            self.outbox = outbox
+            self.cache = try Cache(folder: folder, events: events, logger: logger, now: now)
+            self.unlock = OfflineUnlock(outbox: outbox, strength: unlockStrength)
+        } catch let error as OfflineCacheError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+        self.folder = folder
+        self.events = events
+        self.logger = logger
+    }
+
+    /// The desk's data folder by the XDG base directories: `$XDG_DATA_HOME/booking-desk`,
+    /// or `~/.local/share/booking-desk`; nil when neither variable is usable.
+    public static func dataFolder(environment: [String: String]) -> String? {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return data + "/booking-desk"
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return home + "/.local/share/booking-desk"
+    }
+
+    /// The events since the last call (a rebuilt cache, a file made private), oldest first.
+    public func takeEvents() -> [OfflineStoreEvent] {
+        events.take()
+    }
+
+    /// Records the server's answer to an outbox order: the entry is marked sent (see
+    /// `Outbox.markSent`) and the order is cached. A cache failure here is only logged: the
+    /// next orders sync brings the order anyway.
+    @discardableResult
+    public func recordSent(clientID: String, order: OrderInfo, now: Date)
+        throws(OfflineCacheError) -> OutboxEntry
+    {
+        let entry = try outbox.markSent(clientID: clientID, order: order, now: now)
+        do {
+            try cache.storeOrders([order], now: now)
+        } catch {
+            logger.warning("sent order not cached", ["error": error.description])
+        }
+        return entry
+    }
+
+    /// Records, as conflicts for staff, the cached orders that a forced walk-in left short
+    /// (see `Cache.shortages(causedBy:)`). Call after sending a forced order and refreshing
+    /// the orders. Returns the open shortage conflicts it recorded or updated.
+    @discardableResult
+    public func recordShortages(causedBy forced: OrderInfo, now: Date)
+        throws(OfflineCacheError) -> [Conflict]
+    {
+        var conflicts: [Conflict] = []
+        for shortage in try cache.shortages(causedBy: forced) {
+            conflicts.append(
+                try outbox.recordShortage(
+                    order: shortage.order, offerID: shortage.offerID,
+                    missingUnits: shortage.missingUnits, causedBy: forced.clientID, now: now))
+        }
+        return conflicts
+    }
+
+    /// Logs out: refused while the outbox holds unsent orders (pending or in conflict) or
+    /// open shortages, so that nothing is left where no one sees it; otherwise empties the
+    /// outbox of finished entries, forgets the unlock hash and wipes the cache.
+    public func logOut() throws(OfflineCacheError) -> LogOutResult {
+        let open = try outbox.wipeUnlessOpen()
+        guard open.unsent == 0, open.shortages == 0 else {
+            return .refused(unsentOrders: open.unsent, openShortages: open.shortages)
+        }
+        try unlock.forget()
+        try cache.wipe()
+        logger.info("logged out; cache wiped")
+        return .done
+    }
+
+    /// The server ended the session (revoked, user deactivated): the cache and the unlock
+    /// hash go at once, the outbox stays, since its orders must still reach the server after
+    /// the next log-in. Returns how many orders wait in it.
+    @discardableResult
+    public func sessionEnded() throws(OfflineCacheError) -> Int {
+        try unlock.forget()
+        try cache.wipe()
+        logger.info("session ended by the server; cache wiped")
+        return try outbox.unsentCount()
+    }
+}
