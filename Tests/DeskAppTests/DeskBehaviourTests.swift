@@ -63,6 +63,10 @@ import Testing
         let lines = screen.split(separator: "\n")
         #expect(lines.contains { $0.contains("Fahrrad M") && $0.contains("2 frei") })
         #expect(lines.allSatisfy { $0.count <= 200 })
+        // The week of the chosen day, offer by offer, under the month.
+        #expect(screen.contains("Mo 29."))
+        #expect(screen.contains("Sa 5."))
+        #expect(lines.contains { $0.hasPrefix(" Fahrrad L") && $0.hasSuffix(" 2") })
     }
 
     @Test func goesOfflineOnceAndComesBackByItself() {
@@ -140,6 +144,7 @@ import Testing
         driver.answer(
             { if case .logIn = $0 { true } else { false } }, with: .success(.loggedIn(login)))
         #expect(driver.screen.contains("Mit der Rolle „Kunde“ kann man sich am Desk nicht"))
+        #expect(driver.sent == [.logOut])
     }
 
     @Test func findsAnOfferByName() {

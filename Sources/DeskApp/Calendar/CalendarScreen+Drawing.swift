@@ -7,6 +7,9 @@ extension CalendarScreen {
     static let panelWidth = 36
     static let panelMinimumColumns = 110
 
+    /// The week planner under the month needs this many rows to be worth showing.
+    static let weekPlannerMinimumRows = 6
+
     mutating func draw(in canvas: Canvas, context: DeskContext) {
         let (top, rest) = canvas.area.splitTop(1)
         drawFilter(in: canvas.sub(top), context: context)
@@ -16,6 +19,14 @@ extension CalendarScreen {
             let split = body.splitLeft(body.columns - Self.panelWidth - 1)
             month = split.left
             drawPanel(in: canvas.sub(split.rest.inset(left: 1)), context: context)
+        }
+        // The month grid stops growing at four rows a week; a tall window shows the chosen
+        // week below it, offer by offer, like a wall planner.
+        let monthRows = 2 + widget.weeks.count * 4
+        if month.rows >= monthRows + Self.weekPlannerMinimumRows {
+            let (grid, planner) = month.splitTop(monthRows)
+            month = grid
+            drawWeekPlanner(in: canvas.sub(planner.inset(top: 1)), context: context)
         }
         drawMonth(in: canvas.sub(month), context: context)
         drawLegend(
@@ -130,6 +141,42 @@ extension CalendarScreen {
             canvas.put(
                 look.note, row: index + 1, column: canvas.columns - noteWidth, width: noteWidth,
                 alignment: .right, role: look.role)
+        }
+    }
+
+    /// The chosen week, Monday to Sunday, one row per offer with its free units per day.
+    private func drawWeekPlanner(in canvas: Canvas, context: DeskContext) {
+        let text = context.text
+        let monday = selectedDate.advanced(by: 1 - selectedDate.isoWeekday)
+        let days = (0..<7).map { monday.advanced(by: $0) }
+        let dayWidth = min(12, max(6, (canvas.columns - 24) / 7))
+        let nameWidth = canvas.columns - dayWidth * 7
+        canvas.put(text.entry(.columnOffer), row: 0, column: 0, width: nameWidth - 1, role: .header)
+        for (index, day) in days.enumerated() {
+            let label = text.weekdayShort(day.isoWeekday) + " " + String(day.day) + "."
+            let role: Role = day == selectedDate ? .highlight : .header
+            canvas.put(
+                label, row: 0, column: nameWidth + index * dayWidth, width: dayWidth - 1,
+                alignment: .right, role: role)
+        }
+        guard let figures else { return }
+        let columns = days.map { figures.index(of: $0) }
+        for (row, entry) in figures.offers.prefix(canvas.rows - 1).enumerated() {
+            canvas.put(
+                entry.offer.name, row: row + 1, column: 0, width: nameWidth - 1, role: .normal)
+            for (index, day) in columns.enumerated() {
+                guard let day else { continue }
+                let free = day < entry.free.count ? entry.free[day] : nil
+                let figure = DayFigure(
+                    free: free, stock: entry.offer.stock, closed: figures.totals[day].closed)
+                let look = Self.look(of: figure, text: text)
+                let note =
+                    figure.level == .closed || figure.level == .none
+                    ? look.note : free.map(String.init) ?? look.note
+                canvas.put(
+                    note, row: row + 1, column: nameWidth + index * dayWidth, width: dayWidth - 1,
+                    alignment: .right, role: look.role)
+            }
         }
     }
 }

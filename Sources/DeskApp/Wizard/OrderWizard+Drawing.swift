@@ -8,7 +8,11 @@ extension OrderWizard {
         let (header, rest) = canvas.area.splitTop(2)
         let (body, hintRow) = rest.inset(top: 1).splitBottom(1)
         drawHeader(in: canvas.sub(header), context: context)
-        let content = canvas.sub(body)
+        // Lists and forms read best at a bounded width, even in a wide window.
+        let content = canvas.sub(
+            Rect(
+                row: body.row, column: body.column, rows: body.rows, columns: min(body.columns, 120)
+            ))
         switch step {
         case .date: dates.draw(in: content, context: context)
         case .time: time.draw(in: content, context: context)

@@ -71,6 +71,8 @@ struct OrderWizard {
     }
 
     /// Orders sent without an answer yet, for the status line.
+    // FIXME: an order whose answer was lost is kept only in this wizard's memory; it should
+    // go into OfflineCache's outbox before it is first sent, so that a restart cannot lose it.
     var unsentOrders: Int {
         switch submission {
         case .sending, .unsent: return 1
