@@ -81,4 +81,12 @@ import Testing
         let screen = try desk.session.waitFor("desk ended: 2", history: true)
         #expect(screen.contains("--lang kennt nur de und en, nicht „fr“."))
     }
+
+    @Test func printsItsUsageWithHelp() throws {
+        let desk = try DeskInTmux(
+            arguments: ["--help"], columns: 100, rows: 30, afterExit: "echo \"desk ended: $s\"")
+        let screen = try desk.session.waitFor("desk ended: 0", history: true)
+        #expect(screen.contains("Aufruf: booking-desk [--server URL]"))
+        #expect(screen.contains("--keymap NAME"))
+    }
 }

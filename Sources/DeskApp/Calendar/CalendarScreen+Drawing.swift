@@ -169,14 +169,21 @@ extension CalendarScreen {
                 let free = day < entry.free.count ? entry.free[day] : nil
                 let figure = DayFigure(
                     free: free, stock: entry.offer.stock, closed: figures.totals[day].closed)
-                let look = Self.look(of: figure, text: text)
-                let note =
-                    figure.level == .closed || figure.level == .none
-                    ? look.note : free.map(String.init) ?? look.note
+                let (note, role) = Self.cell(of: figure, text: text)
                 canvas.put(
                     note, row: row + 1, column: nameWidth + index * dayWidth, width: dayWidth - 1,
-                    alignment: .right, role: look.role)
+                    alignment: .right, role: role)
             }
+        }
+    }
+
+    /// A day of the week planner: the bare number of free units in the colour of its level.
+    static func cell(of figure: DayFigure, text: MessageCatalog) -> (String, Role) {
+        switch figure.level {
+        case .closed: return (text.entry(.calendarClosedShort), .closed)
+        case .none: return ("0", .none)
+        case .few: return (figure.free.map(String.init) ?? "", .few)
+        case .free: return (figure.free.map(String.init) ?? text.entry(.unlimitedShort), .free)
         }
     }
 }

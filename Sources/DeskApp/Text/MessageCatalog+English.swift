@@ -10,8 +10,10 @@ extension MessageCatalog {
             Without --server the desk starts its embedded server on 127.0.0.1 with demo data.
               --server URL    use a remote booking server, e.g. http://till:8080
               --lang de|en    language (otherwise from LC_ALL, LC_MESSAGES or LANG)
-              --theme NAME    colour theme (a name or the path of a .theme file)
-              --keymap NAME   key bindings: default, vi, emacs or a path
+              --theme NAME    colours: default, high-contrast, monochrome or NAME.theme
+                              in ~/.config/booking-desk/themes/
+              --keymap NAME   keys: default, vi, emacs or NAME.keymap
+                              in ~/.config/booking-desk/keymaps/
 
             """
         case .optionUnknown: "Unknown option “{1}”. See --help."

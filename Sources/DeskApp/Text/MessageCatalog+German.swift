@@ -11,8 +11,10 @@ extension MessageCatalog {
             Demo-Daten.
               --server URL    einen entfernten Booking-Server nutzen, z. B. http://kasse:8080
               --lang de|en    Sprache (sonst aus LC_ALL, LC_MESSAGES oder LANG)
-              --theme NAME    Farbschema (Name oder Pfad einer .theme-Datei)
-              --keymap NAME   Tastenbelegung: default, vi, emacs oder Pfad
+              --theme NAME    Farbschema: default, high-contrast, monochrome oder NAME.theme
+                              in ~/.config/booking-desk/themes/
+              --keymap NAME   Tasten: default, vi, emacs oder NAME.keymap
+                              in ~/.config/booking-desk/keymaps/
 
             """
         case .optionUnknown: "Unbekannte Option „{1}“. Hilfe mit --help."
