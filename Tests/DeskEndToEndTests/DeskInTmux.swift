@@ -37,12 +37,6 @@ final class DeskInTmux {
         try? FileManager.default.removeItem(atPath: home)
     }
 
-    /// Types into the focused field and moves on with Tab.
-    func fill(_ text: String) {
-        session.type(text)
-        session.press("Tab")
-    }
-
     /// Logs in from a fresh log-in screen; without `account` the one filled in is used.
     func logIn(account: String? = nil, username: String, password: String) throws {
         try session.waitFor("Passwort", timeout: .seconds(10))

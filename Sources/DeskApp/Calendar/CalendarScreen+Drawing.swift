@@ -95,7 +95,9 @@ extension CalendarScreen {
         let text = context.text
         let date = selectedDate
         var parts = [text.weekdayShort(date.isoWeekday) + " " + text.date(date)]
-        if let figure = figures?.figure(on: date) {
+        if let figures, figures.offers.isEmpty {
+            parts.append(text.entry(.calendarNoOffers))
+        } else if let figure = figures?.figure(on: date) {
             parts.append(Self.detail(of: figure, text: text))
         }
         if let branch = context.session?.branch(branch),

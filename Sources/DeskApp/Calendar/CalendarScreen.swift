@@ -137,8 +137,7 @@ struct CalendarScreen {
         else { return [] }
         switch reply.result {
         case .success(.monthAvailability(let month)):
-            months[query.month] = MonthFigures(
-                month, query: query, session: session, text: context.text, loadedAt: context.now)
+            months[query.month] = MonthFigures(month, session: session, text: context.text)
             return []
         case .failure(let failure) where !failure.isUnreachable:
             return [

@@ -16,23 +16,16 @@ struct DayFigure: Equatable {
 /// A month of availability as the server sent it, added up per day once when it arrives, so
 /// drawing a frame never walks the offers again however many there are.
 struct MonthFigures {
-    let query: MonthQuery
     let days: [LocalDate]
     /// Per day, the sum over the offers of the selection.
     let totals: [DayFigure]
-    /// Per offer, its free units per day, in the order of the catalogue.
+    /// Per offer, its free units per day, in the order the server sent them.
     let offers: [(offer: Offer, free: [Int?])]
     /// Per day, its colour and note in the calendar, worded once.
     let looks: [MonthCalendar.DayLook]
-    let loadedAt: Date
 
-    init(
-        _ month: MonthAvailability, query: MonthQuery, session: DeskSession,
-        text: MessageCatalog, loadedAt: Date
-    ) {
-        self.query = query
+    init(_ month: MonthAvailability, session: DeskSession, text: MessageCatalog) {
         self.days = month.days
-        self.loadedAt = loadedAt
         let byID = Dictionary(
             (session.offers + session.options).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let known = month.offers.compactMap { row in byID[row.offerID].map { ($0, row) } }

@@ -182,7 +182,9 @@ struct ItemPicker {
         case .perPerson: key = .pricePerPerson
         case .perBooking: key = .pricePerBooking
         }
-        return context.text.text(key, amount)
+        let price = context.text.text(key, amount)
+        guard let minimum = rule.minimum else { return price }
+        return price + ", " + context.text.text(.priceMinimum, context.money(minimum))
     }
 
     // MARK: - Drawing

@@ -16,7 +16,14 @@ extension OrderWizard {
         switch step {
         case .date: dates.draw(in: content, context: context)
         case .time: time.draw(in: content, context: context)
-        case .offers: offers.draw(in: content, focused: true)
+        case .offers:
+            if offers.items.isEmpty {
+                content.put(
+                    context.text.entry(.noOffersHere), row: 0, column: 0, width: content.columns,
+                    role: .dim)
+            } else {
+                offers.draw(in: content, focused: true)
+            }
         case .options: drawOptions(in: content, context: context)
         case .customer: customer.draw(in: content, context: context)
         case .confirm: drawConfirmation(in: content, context: context)
