@@ -158,12 +158,6 @@ public final class Desk {
     private func handleScreenKey(_ key: Key, context: DeskContext) -> [ScreenAction]? {
         switch tab {
         case .calendar:
-            let command = context.command(for: key, scopes: ["calendar", "global"])
-            if command?.scope == "global" && command != .confirm && command != .refresh
-                && command != .cancel && command != .back
-            {
-                return nil
-            }
             return calendar?.handle(key, context: context)
         case .wizard:
             return wizard?.handle(key, context: context)

@@ -63,7 +63,8 @@ struct CalendarScreen {
 
     // MARK: - Keys
 
-    mutating func handle(_ key: Key, context: DeskContext) -> [ScreenAction] {
+    /// Handles a key; nil when it is not the calendar's (help, quit, tabs).
+    mutating func handle(_ key: Key, context: DeskContext) -> [ScreenAction]? {
         switch context.command(for: key, scopes: ["calendar", "global"]) {
         case .confirm?, .newOrder?:
             return [.startOrder(date: selectedDate, branch: branch, offer: focusOffer(context))]
@@ -77,12 +78,12 @@ struct CalendarScreen {
         case .refresh?:
             return reload()
         case .back?, .cancel?:
-            guard offer != nil else { return [] }
+            guard offer != nil else { return nil }
             return choose(.offer(nil), context: context)
         default:
             let before = widget.selected.firstOfMonth
             widget.today = CalendarDate(context.today)
-            _ = widget.handle(key, keymap: context.keymap)
+            guard widget.handle(key, keymap: context.keymap) != .ignored else { return nil }
             return widget.selected.firstOfMonth == before ? [] : load()
         }
     }
