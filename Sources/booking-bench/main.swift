@@ -1,5 +1,42 @@
-if CommandLine.arguments.dropFirst().first == "server" {
-    ServerBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
-} else {
-    print("booking-bench: not built yet")
+import Foundation
+
+// booking-bench: the project's benchmarks. Each subcommand starts what it measures (a real
+// server on loopback, the desk's screens on the in-memory terminal), prints its figures next
+// to the goals of the issues, and exits non-zero when a goal is missed. Build in release:
+// `swift build -c release && .build/release/booking-bench <subcommand>`.
+
+struct Benchmark {
+    let name: String
+    let summary: String
+    let run: ([String]) -> Int32
 }
+
+let benchmarks = [
+    Benchmark(
+        name: "server",
+        summary: "HTTP floor, month availability, orders/s against bare durable commits",
+        run: { arguments in
+            ServerBenchmark.run(arguments)
+            return 0
+        }),
+    Benchmark(
+        name: "desk",
+        summary: "key-to-redraw (calendar, Angebot), start-up time, resident memory",
+        run: DeskBenchmark.run),
+]
+
+func usage() -> String {
+    let lines = benchmarks.map {
+        "  \($0.name.padding(toLength: 8, withPad: " ", startingAt: 0))"
+            + $0.summary
+    }
+    return "usage: booking-bench <benchmark> [options]\n" + lines.joined(separator: "\n") + "\n"
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let benchmark = benchmarks.first(where: { $0.name == name })
+else {
+    FileHandle.standardError.write(Data(usage().utf8))
+    exit(2)
+}
+exit(benchmark.run(Array(arguments.dropFirst())))

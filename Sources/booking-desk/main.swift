@@ -1,1 +1,7 @@
-print("booking-desk: not built yet")
+import DeskApp
+import Foundation
+
+exit(
+    DeskProgram.main(
+        arguments: Array(CommandLine.arguments.dropFirst()),
+        environment: ProcessInfo.processInfo.environment))

@@ -1,0 +1,143 @@
+import BookingCore
+import Foundation
+import TerminalUI
+
+extension Desk {
+    /// The smallest terminal the desk lays out for.
+    public static let minimumSize = Size(rows: 24, columns: 80)
+
+    /// Draws the whole desk: tabs, the screen in front, the message line, the status line,
+    /// and an overlay on top.
+    public func draw(in canvas: Canvas, now: Date) {
+        let context = self.context(now)
+        guard canvas.columns >= Self.minimumSize.columns, canvas.rows >= Self.minimumSize.rows
+        else {
+            drawTooSmall(in: canvas)
+            return
+        }
+        // A long message takes a second line from the screen rather than being cut.
+        let noticeLines = notice.map { TextWrap.lines($0.text, width: canvas.columns - 2) } ?? []
+        let noticeRows = max(1, min(2, noticeLines.count))
+        let (top, rest) = canvas.area.splitTop(1)
+        let (middle, bottom) = rest.splitBottom(noticeRows + 1)
+        drawTop(in: canvas.sub(top), context: context)
+        drawScreen(in: canvas.sub(middle.inset(left: 1, right: 1)), context: context)
+        for (index, line) in noticeLines.prefix(noticeRows).enumerated() {
+            canvas.put(line, row: bottom.row + index, column: 1, role: notice?.role ?? .normal)
+        }
+        var status = statusLine(context: context)
+        status.draw(
+            in: canvas.sub(
+                Rect(row: bottom.row + noticeRows, column: 0, rows: 1, columns: canvas.columns)),
+            focused: false)
+        drawOverlay(in: canvas, context: context)
+    }
+
+    private func drawTooSmall(in canvas: Canvas) {
+        let sentence = text.text(.terminalTooSmall, String(canvas.columns), String(canvas.rows))
+        let lines = TextWrap.lines(sentence, width: max(1, canvas.columns - 2))
+        let top = max(0, (canvas.rows - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            canvas.put(line, row: top + index, column: 1, role: .warning)
+        }
+    }
+
+    /// The tabs (once logged in) and, on the right, the account and the time.
+    private func drawTop(in line: Canvas, context: DeskContext) {
+        line.fill(role: .tab)
+        let now = context.calendar.local(context.now)
+        var right =
+            text.weekdayShort(now.date.isoWeekday) + " " + text.date(now.date) + " "
+            + text.time(now.time)
+        if let account = session?.info.account.name { right = account + " · " + right }
+        let rightWidth = right.cellWidth + 2
+        line.put(right, row: 0, column: line.columns - rightWidth + 1, role: .tab)
+        let left = line.sub(Rect(row: 0, column: 0, rows: 1, columns: line.columns - rightWidth))
+        guard case .working = phase else {
+            left.put(" " + text.entry(.appName), row: 0, column: 0, role: .title)
+            return
+        }
+        var tabs = Tabs(
+            labels: DeskTab.allCases.map { text.entry($0.label) }, selected: tab.rawValue)
+        tabs.draw(in: left, focused: true)
+    }
+
+    private func drawScreen(in canvas: Canvas, context: DeskContext) {
+        switch phase {
+        case .login(var screen):
+            screen.draw(in: canvas, context: context)
+            phase = .login(screen)
+            drawProblems(in: canvas)
+        case .loading:
+            canvas.put(
+                text.entry(.loading), row: canvas.rows / 2, column: 0, width: canvas.columns,
+                alignment: .center, role: .dim)
+        case .working:
+            switch tab {
+            case .calendar: calendar?.draw(in: canvas, context: context)
+            case .wizard: wizard?.draw(in: canvas, context: context)
+            case .orders: orders?.draw(in: canvas, context: context)
+            }
+        }
+    }
+
+    /// Broken theme or keymap lines, at the foot of the log-in screen, with the note that
+    /// the default is used.
+    private func drawProblems(in canvas: Canvas) {
+        let lines = problems.prefix(2).flatMap { problem in
+            TextWrap.lines(text.text(.configUsingDefault, problem), width: canvas.columns)
+        }.prefix(4)
+        for (index, line) in lines.enumerated() {
+            canvas.put(line, row: canvas.rows - lines.count + index, column: 0, role: .warning)
+        }
+    }
+
+    /// Who, where, online or not, unsent orders, last sync, and the help key.
+    func statusLine(context: DeskContext) -> StatusLine {
+        var left: [StatusLine.Segment] = []
+        if let user = session?.info.user {
+            left.append(.init(user.name))
+            let branch = calendar.flatMap { session?.branch($0.branch) }?.name
+            left.append(.init(branch ?? text.entry(.statusNoBranch)))
+        } else {
+            left.append(.init(text.entry(.statusNotLoggedIn)))
+        }
+        let online: StatusLine.Segment =
+            connection.isOnline
+            ? .init("● " + text.entry(.statusOnline), role: .status)
+            : .init("○ " + text.entry(.statusOffline), role: .warning)
+        let unsent = connection.unsentOrders
+        let sync =
+            connection.lastSync.map {
+                text.text(.statusLastSync, text.time(context.calendar.local($0).time))
+            } ?? text.entry(.statusNeverSynced)
+        let right: [StatusLine.Segment] = [
+            online,
+            .init(text.text(.statusUnsent, String(unsent)), role: unsent > 0 ? .warning : .status),
+            .init(sync),
+            .init(text.text(.statusHelp, context.keyName(.help))),
+        ]
+        return StatusLine(left: left, right: right)
+    }
+
+    private func drawOverlay(in canvas: Canvas, context: DeskContext) {
+        guard let current = overlay else { return }
+        switch current {
+        case .help(var help):
+            help.draw(in: canvas, context: context)
+            overlay = .help(help)
+        case .question(var question):
+            question.dialog.draw(in: canvas, focused: true)
+            overlay = .question(question)
+        case .message(var dialog):
+            dialog.draw(in: canvas, focused: true)
+            overlay = .message(dialog)
+        case .picker(var picker):
+            picker.draw(in: canvas)
+            overlay = .picker(picker)
+        case .finder(var finder):
+            finder.draw(in: canvas, context: context)
+            overlay = .finder(finder)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// DeskApp: the desk's screens, order wizard and sync.

@@ -1,0 +1,102 @@
+import Testing
+
+@testable import DeskApp
+
+@Suite struct DeskOptionsTests {
+    @Test func noArgumentsMeanTheEmbeddedDefault() throws {
+        let options = try DeskOptions(arguments: [])
+        #expect(options == DeskOptions())
+    }
+
+    @Test func readsEveryOptionInBothSpellings() throws {
+        let options = try DeskOptions(arguments: [
+            "--server", "http://127.0.0.1:8080/", "--lang=en", "--theme", "dark",
+            "--keymap=vi",
+        ])
+        #expect(options.server == "http://127.0.0.1:8080")
+        #expect(options.language == .english)
+        #expect(options.theme == "dark")
+        #expect(options.keymap == "vi")
+        #expect(try DeskOptions(arguments: ["-h"]).showHelp)
+    }
+
+    @Test func refusesAnUnknownOption() {
+        #expect(throws: DeskOptionsError.unknownOption("--sever")) {
+            try DeskOptions(arguments: ["--sever", "http://x"])
+        }
+    }
+
+    @Test func refusesAMissingValue() {
+        #expect(throws: DeskOptionsError.missingValue("--server")) {
+            try DeskOptions(arguments: ["--server"])
+        }
+        #expect(throws: DeskOptionsError.missingValue("--lang")) {
+            try DeskOptions(arguments: ["--lang="])
+        }
+    }
+
+    @Test(arguments: ["127.0.0.1:8080", "ftp://host", "http://", "http://a b", "http:///x"])
+    func refusesAServerThatIsNoHTTPURL(_ value: String) {
+        #expect(throws: DeskOptionsError.invalidServer(value)) {
+            try DeskOptions(arguments: ["--server", value])
+        }
+    }
+
+    @Test func refusesAnUnknownLanguage() {
+        #expect(throws: DeskOptionsError.invalidLanguage("fr")) {
+            try DeskOptions(arguments: ["--lang", "fr"])
+        }
+    }
+
+    @Test func everyProblemHasASentence() {
+        let problems: [DeskOptionsError] = [
+            .unknownOption("--x"), .missingValue("--lang"), .invalidServer("x"),
+            .invalidLanguage("fr"),
+        ]
+        for problem in problems {
+            #expect(!MessageCatalog(.german).problem(problem).contains("{"))
+        }
+    }
+}
+
+@Suite struct LanguageTests {
+    @Test func theOptionWins() {
+        #expect(Language.resolve(option: .german, environment: ["LANG": "en_US.UTF-8"]) == .german)
+    }
+
+    @Test func theLocaleDecidesInPOSIXOrder() {
+        #expect(Language.resolve(option: nil, environment: ["LANG": "en_GB.UTF-8"]) == .english)
+        #expect(
+            Language.resolve(
+                option: nil, environment: ["LC_ALL": "de_DE.UTF-8", "LANG": "en_US.UTF-8"])
+                == .german)
+        #expect(
+            Language.resolve(
+                option: nil, environment: ["LC_ALL": "", "LC_MESSAGES": "en", "LANG": "de"])
+                == .english)
+    }
+
+    @Test func germanIsTheDefault() {
+        #expect(Language.resolve(option: nil, environment: [:]) == .german)
+        #expect(Language.resolve(option: nil, environment: ["LANG": "C.UTF-8"]) == .german)
+    }
+}
+
+@Suite struct DeskPathsTests {
+    @Test func followsTheXDGVariables() {
+        let paths = DeskPaths(environment: [
+            "HOME": "/home/anna", "XDG_DATA_HOME": "/data", "XDG_STATE_HOME": "/state",
+            "XDG_CONFIG_HOME": "/config",
+        ])
+        #expect(paths.serverFolder == "/data/booking-desk/server")
+        #expect(paths.logFile == "/state/booking-desk/desk.log")
+        #expect(paths.keymapsFolder == "/config/booking-desk/keymaps")
+    }
+
+    @Test func fallsBackToTheHomeFolderAndIgnoresRelativeValues() {
+        let paths = DeskPaths(environment: ["HOME": "/home/anna", "XDG_DATA_HOME": "data"])
+        #expect(paths.dataFolder == "/home/anna/.local/share/booking-desk")
+        #expect(paths.stateFolder == "/home/anna/.local/state/booking-desk")
+        #expect(paths.themesFolder == "/home/anna/.config/booking-desk/themes")
+    }
+}
