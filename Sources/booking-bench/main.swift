@@ -25,7 +25,7 @@ let benchmarks = [
         run: DeskBenchmark.run),
 ]
 
-func usage() -> String {
+@MainActor func usage() -> String {
     let lines = benchmarks.map {
         "  \($0.name.padding(toLength: 8, withPad: " ", startingAt: 0))"
             + $0.summary
