@@ -53,7 +53,7 @@ let package = Package(
                 "BookingCore", "BookingAPI", "BookingStore", "HTTPServer", "Secrets", "Curl",
                 "Logging",
             ]),
-        .executableTarget(name: "booking-server", dependencies: ["BookingServer"]),
+        .executableTarget(name: "booking-server", dependencies: ["BookingServer", "BookingAPI"]),
 
         // Desk side.
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
