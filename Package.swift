@@ -100,7 +100,10 @@ let package = Package(
         .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
         .testTarget(
             name: "BookingServerTests",
-            dependencies: ["BookingServer", "BookingAPI", "TestSupport", "Curl", "booking-server"]),
+            dependencies: [
+                "BookingServer", "BookingAPI", "BookingStore", "Secrets", "TestSupport", "Curl",
+                "booking-server",
+            ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "OfflineCacheTests",
