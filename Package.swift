@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(
             name: "BookingServerTests",
             dependencies: [
-                "BookingServer", "BookingAPI", "BookingStore", "Secrets", "TestSupport", "Curl",
+                "BookingServer", "BookingAPI", "BookingStore", "SQLite", "Secrets", "TestSupport",
+                "Curl",
                 "booking-server",
             ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

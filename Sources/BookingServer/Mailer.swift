@@ -2,6 +2,7 @@ import BookingAPI
 import Curl
 import Foundation
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -16,6 +17,8 @@ final class Mailer: Sendable {
     let spool: String
     private let sender: MailAddress
     private let logger: Logger
+    /// Numbers the spooled mails of this process, so that their names sort in order.
+    private let sequence = Atomic<Int>(0)
 
     init(settings: MailSettings, dataFolder: String, logger: Logger) throws(MailSettingsError) {
         try settings.validate()
@@ -49,7 +52,7 @@ final class Mailer: Sendable {
             try FileManager.default.createDirectory(
                 atPath: spool, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])
-            let path = spool + "/" + Self.fileName(now)
+            let path = spool + "/" + fileName(now)
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw MailSettingsError("cannot create \(path)") }
             defer { close(fd) }
@@ -65,11 +68,14 @@ final class Mailer: Sendable {
         }
     }
 
-    /// `20260305T080000Z-1a2b3c4d.eml`: sorted by time, never two alike.
-    private static func fileName(_ now: Date) -> String {
-        let stamp = BackupSchedule.stamp(now)
+    /// `20260305T080000.123Z-000001-1a2b3c4d.eml`: sorted by time and, within this
+    /// process, by sending; never two alike.
+    private func fileName(_ now: Date) -> String {
+        let number = sequence.wrappingAdd(1, ordering: .relaxed).newValue
+        let counted = String(String(number % 1_000_000 + 1_000_000).dropFirst())
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-        return stamp + "-" + suffix + ".eml"
+        return BackupSchedule.stamp(now, milliseconds: true) + "-" + counted + "-" + suffix
+            + ".eml"
     }
 
     /// Headers and body as UTF-8 text, so that the file reads like the mail it is.

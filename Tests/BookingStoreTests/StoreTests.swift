@@ -293,3 +293,27 @@ import Testing
         #expect(booked[OfferID(1)]?.count == 1)
     }
 }
+
+@Suite struct SessionStoreTests {
+    /// Reads stay reads: a session's use is written at most once a minute.
+    @Test func lastSeenIsWrittenAtMostOnceAMinute() throws {
+        let f = try StoreFixture()
+        let user = try f.store.createUser(
+            NewUser(
+                username: "u", name: "U", email: "u@example.com", role: .staff, passwordHash: "!"),
+            scope: f.main)
+        let start = Date(timeIntervalSince1970: 1_900_000_000)
+        try f.store.createSession(
+            tokenHash: "h", user: user.id, scope: f.main, now: start, expiresAt: start + 3600)
+        func lastSeen() throws -> Date? {
+            try f.store.waitForQueuedWrites()
+            return try f.store.exportUser(user.id, scope: f.main, now: start).sessions.first?
+                .lastSeenAt
+        }
+        #expect(try f.store.session(tokenHash: "h", now: start + 30, idleTimeout: 600) != nil)
+        #expect(try lastSeen() == start)
+        #expect(try f.store.session(tokenHash: "h", now: start + 61, idleTimeout: 600) != nil)
+        #expect(try lastSeen() == start + 61)
+        #expect(try f.store.session(tokenHash: "h", now: start + 61 + 601, idleTimeout: 600) == nil)
+    }
+}
