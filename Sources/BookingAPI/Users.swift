@@ -22,11 +22,13 @@ public struct UserRecord: Codable, Sendable, Equatable {
     /// The guide record this user logs in for, if they are a guide.
     public var guideID: GuideID?
     public var createdAt: Date
+    /// When the user last logged in; nil when never.
+    public var lastLogInAt: Date?
 
     public init(
         id: UserID, username: String, name: String, email: String, role: Role, isOwner: Bool,
         isActive: Bool, branchIDs: [BranchID]?, categoryIDs: [CategoryID]?, guideID: GuideID?,
-        createdAt: Date
+        createdAt: Date, lastLogInAt: Date? = nil
     ) {
         self.id = id
         self.username = username
@@ -39,6 +41,7 @@ public struct UserRecord: Codable, Sendable, Equatable {
         self.categoryIDs = categoryIDs
         self.guideID = guideID
         self.createdAt = createdAt
+        self.lastLogInAt = lastLogInAt
     }
 }
 

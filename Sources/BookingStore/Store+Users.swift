@@ -34,7 +34,9 @@ extension BookingStore {
     {
         let rows = try db.query(
             """
-            SELECT \(userColumns), u.active, u.created_at, g.id, u.account_id
+            SELECT \(userColumns), u.active, u.created_at, g.id, u.account_id,
+                (SELECT max(s.created_at) FROM sessions s
+                WHERE s.account_id = u.account_id AND s.user_id = u.id)
             FROM users u LEFT JOIN guides g ON g.user_id = u.id
             WHERE \(condition) ORDER BY u.username, u.id
             """, arguments)
@@ -47,7 +49,8 @@ extension BookingStore {
                 role: info.role, isOwner: info.isOwner, isActive: row.bool(7),
                 branchIDs: branches, categoryIDs: categories,
                 guideID: row.optionalInt64(9).map { GuideID($0) },
-                createdAt: Date(storedSeconds: row.int64(8)))
+                createdAt: Date(storedSeconds: row.int64(8)),
+                lastLogInAt: row.optionalInt64(11).map { Date(storedSeconds: $0) })
         }
     }
 
