@@ -8,6 +8,8 @@ public enum BookingCall: Sendable, Equatable {
     case logIn(LoginRequest)
     case logOut
     case me
+    /// Users, guides' records, tour dates and a guide's own tours.
+    case account(AccountCall)
     case branches
     case categories
     case offers(OfferSearch)
@@ -34,6 +36,7 @@ public enum BookingCall: Sendable, Equatable {
             try client.logOut()
             return .done
         case .me: return .session(try client.me())
+        case .account(let call): return try call.perform(on: client)
         case .branches: return .branches(try client.branches())
         case .categories: return .categories(try client.categories())
         case .offers(let search): return .offers(try client.offers(search))
@@ -68,9 +71,10 @@ public enum BookingCall: Sendable, Equatable {
 
     /// The call's name for logs, without its data (no passwords, no customers).
     public var name: String {
+        if case .account(let call) = self { return "account." + call.name }
         // A case with a payload is one labelled child; describing it whole would put the
         // payload (a password, say) into a string.
-        Mirror(reflecting: self).children.first?.label ?? String(describing: self)
+        return Mirror(reflecting: self).children.first?.label ?? String(describing: self)
     }
 }
 
@@ -79,6 +83,16 @@ public enum BookingReply: Sendable, Equatable {
     case health(Health)
     case loggedIn(LoginResponse)
     case session(SessionInfo)
+    case users([UserRecord])
+    case user(UserRecord)
+    /// A new user or guide's log-in, and where their password was mailed.
+    case userCreated(UserCreated)
+    case passwordMailed(MailDelivery)
+    case guides([GuideRecord])
+    case guide(GuideRecord)
+    case tours([TourRecord])
+    case tour(TourRecord)
+    case guideTours([GuideTour])
     case branches([Branch])
     case categories([Category])
     /// Offers or options.
