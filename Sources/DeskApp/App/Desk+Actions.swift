@@ -44,6 +44,8 @@ extension Desk {
             let branch = calendar?.branch ?? fallback
             let actions = orders?.load(branch: branch, day: context.today) ?? []
             perform(actions, context: context)
+        case .users, .guides, .myTours:
+            showAccountTab(tab, context: context)
         }
     }
 
@@ -68,8 +70,12 @@ extension Desk {
     /// After log-in: keep who it is and load the catalogue before the calendar.
     private func loggedIn(_ response: LoginResponse, context: DeskContext) {
         session = DeskSession(info: response.session)
-        phase = .loading
         notice = Notice(text.text(.loginWelcome, response.session.user.name), kind: .success)
+        guard response.session.user.role != .guide else {
+            startGuideView(context: self.context(context.now))
+            return
+        }
+        phase = .loading
         loadCatalogue()
     }
 
@@ -123,6 +129,8 @@ extension Desk {
             finishOrder(context: context)
         case .confirmed(.cancelOrder(let id)):
             effects.append(.send(.cancelOrder(id)))
+        case .confirmed(.account(let call)):
+            confirmAccount(call, context: context)
         case .branch, .category, .offer:
             let actions = calendar?.choose(result, context: context) ?? []
             perform(actions, context: context)

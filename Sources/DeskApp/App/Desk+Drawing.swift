@@ -46,19 +46,27 @@ extension Desk {
     private func drawTop(in line: Canvas, context: DeskContext) {
         line.fill(role: .tab)
         let now = context.calendar.local(context.now)
+        let shown = isWorking ? visibleTabs : []
+        let labels = shown.map { text.entry($0.label) }
+        let tabsWidth = labels.reduce(0) { $0 + $1.cellWidth + 3 }
+        // The account's name, then the day, give way to the tabs in a narrow window.
         var right =
             text.weekdayShort(now.date.isoWeekday) + " " + text.date(now.date) + " "
             + text.time(now.time)
-        if let account = session?.info.account.name { right = account + " · " + right }
+        if tabsWidth + right.cellWidth + 2 > line.columns { right = text.time(now.time) }
+        if let account = session?.info.account.name,
+            tabsWidth + account.cellWidth + right.cellWidth + 5 <= line.columns
+        {
+            right = account + " · " + right
+        }
         let rightWidth = right.cellWidth + 2
         line.put(right, row: 0, column: line.columns - rightWidth + 1, role: .tab)
         let left = line.sub(Rect(row: 0, column: 0, rows: 1, columns: line.columns - rightWidth))
-        guard case .working = phase else {
+        guard isWorking else {
             left.put(" " + text.entry(.appName), row: 0, column: 0, role: .title)
             return
         }
-        var tabs = Tabs(
-            labels: DeskTab.allCases.map { text.entry($0.label) }, selected: tab.rawValue)
+        var tabs = Tabs(labels: labels, selected: shown.firstIndex(of: tab) ?? 0)
         tabs.draw(in: left, focused: true)
     }
 
@@ -77,6 +85,9 @@ extension Desk {
             case .calendar: calendar?.draw(in: canvas, context: context)
             case .wizard: wizard?.draw(in: canvas, context: context)
             case .orders: orders?.draw(in: canvas, context: context)
+            case .users: users?.draw(in: canvas, context: context)
+            case .guides: guides?.draw(in: canvas, context: context)
+            case .myTours: myTours?.draw(in: canvas, context: context)
             }
         }
     }
@@ -98,7 +109,9 @@ extension Desk {
         if let user = session?.info.user {
             left.append(.init(user.name))
             let branch = calendar.flatMap { session?.branch($0.branch) }?.name
-            left.append(.init(branch ?? text.entry(.statusNoBranch)))
+            // A guide works at no branch; their role says where they are.
+            let guide = user.role == .guide ? text.role(.guide) : nil
+            left.append(.init(branch ?? guide ?? text.entry(.statusNoBranch)))
         } else {
             left.append(.init(text.entry(.statusNotLoggedIn)))
         }
@@ -118,6 +131,11 @@ extension Desk {
             .init(text.text(.statusHelp, context.keyName(.help))),
         ]
         return StatusLine(left: left, right: right)
+    }
+
+    private var isWorking: Bool {
+        if case .working = phase { return true }
+        return false
     }
 
     private func drawOverlay(in canvas: Canvas, context: DeskContext) {

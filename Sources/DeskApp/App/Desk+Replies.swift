@@ -28,6 +28,8 @@ extension Desk {
             receiveForWizard(reply, context: context)
         case .orders, .pickUpOrder, .returnOrder, .cancelOrder, .order:
             perform(orders?.receive(reply, context: context) ?? [], context: context)
+        case .account:
+            receiveAccount(reply, context: context)
         case .logOut, .me, .offer:
             break
         }
@@ -55,6 +57,7 @@ extension Desk {
         if case .working = phase, tab == .calendar {
             perform(calendar?.load() ?? [], context: context)
         }
+        resumeAccountScreens(context: context)
     }
 
     private func sessionEnded(context: DeskContext) {
@@ -64,6 +67,7 @@ extension Desk {
         wizard = nil
         calendar = nil
         orders = nil
+        forgetAccountScreens()
         overlay = nil
         phase = .login(Self.loginScreen(serverLabel: serverLabel, logins: shownLogins))
         notice = Notice(text.entry(.errorSessionEnded), kind: .warning)
@@ -86,6 +90,7 @@ extension Desk {
         }
         pendingCatalogue.remove(reply.request.name)
         guard pendingCatalogue.isEmpty, var session else { return }
+        session.keepOnlyVisible()
         session.sortCatalogue()
         self.session = session
         startWorking(context: self.context(context.now))

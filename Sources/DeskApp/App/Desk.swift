@@ -56,6 +56,9 @@ public final class Desk {
     var calendar: CalendarScreen?
     var wizard: OrderWizard?
     var orders: OrdersScreen?
+    var users: UsersScreen?
+    var guides: GuidesScreen?
+    var myTours: GuideToursScreen?
     var overlay: Overlay?
     var notice: Notice?
     var connection = Connection()
@@ -77,7 +80,7 @@ public final class Desk {
         problems: [String] = []
     ) {
         self.text = text
-        self.keymap = keymap
+        self.keymap = keymap.completed(from: DeskCommand.accountDefaults(forKeymap: keymap.name))
         self.serverLabel = serverLabel
         self.shownLogins = shownLogins
         self.problems = problems
@@ -99,7 +102,9 @@ public final class Desk {
     }
 
     func context(_ now: Date) -> DeskContext {
-        DeskContext(text: text, keymap: keymap, now: now, session: session)
+        DeskContext(
+            text: text, keymap: keymap, now: now, session: session,
+            isOnline: connection.isOnline)
     }
 
     /// Whether an order is half done, so quitting asks first.
@@ -163,6 +168,12 @@ public final class Desk {
             return wizard?.handle(key, context: context)
         case .orders:
             return orders?.handle(key, context: context)
+        case .users:
+            return users?.handle(key, context: context)
+        case .guides:
+            return guides?.handle(key, context: context)
+        case .myTours:
+            return myTours?.handle(key, context: context)
         }
     }
 
@@ -170,16 +181,15 @@ public final class Desk {
     func handleGlobal(_ command: DeskCommand?, context: DeskContext) {
         switch command {
         case .help?:
-            overlay = .help(HelpOverlay(scopes: helpScopes, context: context))
+            overlay = .help(HelpOverlay(scopes: helpScopes, context: context, only: helpFilter))
         case .quit?:
             requestQuit(context: context)
         case .nextTab?:
             guard case .working = phase else { return }
-            show(DeskTab(rawValue: (tab.rawValue + 1) % DeskTab.allCases.count)!, context: context)
+            show(tab(after: 1), context: context)
         case .previousTab?:
             guard case .working = phase else { return }
-            let count = DeskTab.allCases.count
-            show(DeskTab(rawValue: (tab.rawValue + count - 1) % count)!, context: context)
+            show(tab(after: -1), context: context)
         default:
             break
         }
@@ -194,6 +204,9 @@ public final class Desk {
             case .calendar: return ["calendar", "global"]
             case .wizard: return ["wizard", "field", "list", "stepper", "global"]
             case .orders: return ["orders", "list", "field", "global"]
+            case .users: return users?.scopes ?? ["global"]
+            case .guides: return guides?.scopes ?? ["global"]
+            case .myTours: return ["list", "global"]
             }
         }
     }

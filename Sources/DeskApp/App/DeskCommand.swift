@@ -55,6 +55,22 @@ public enum DeskCommand: String, CaseIterable, Sendable {
     case dialogNext = "dialog.next"
     case dialogPrevious = "dialog.previous"
 
+    // The users screen (admins).
+    case toggleAdmin = "users.toggleAdmin"
+    case editBranches = "users.branches"
+    case editCategories = "users.categories"
+    case newUser = "users.new"
+    case deactivateUser = "users.deactivate"
+    case deleteUser = "users.delete"
+    case mailNewPassword = "users.newPassword"
+
+    // Guides & Touren: guides' records and tour dates.
+    case newGuideOrTour = "guides.new"
+    case editGuideOrTour = "guides.edit"
+    case createGuideAccess = "guides.access"
+    case assignGuide = "guides.assign"
+    case releaseTour = "guides.release"
+
     // The order wizard.
     case nextStep = "wizard.nextStep"
     case previousStep = "wizard.previousStep"

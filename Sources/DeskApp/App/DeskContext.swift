@@ -13,12 +13,19 @@ public struct DeskContext {
     /// The time of the event being handled or the frame being drawn.
     public let now: Date
     public let session: DeskSession?
+    /// Whether the desk reaches the server now; offline, orders wait in the outbox and
+    /// availability comes from the cache.
+    public let isOnline: Bool
 
-    public init(text: MessageCatalog, keymap: Keymap, now: Date, session: DeskSession?) {
+    public init(
+        text: MessageCatalog, keymap: Keymap, now: Date, session: DeskSession?,
+        isOnline: Bool = true
+    ) {
         self.text = text
         self.keymap = keymap
         self.now = now
         self.session = session
+        self.isOnline = isOnline
     }
 
     /// The account's time zone (Europe/Berlin before log-in).
@@ -67,15 +74,25 @@ public struct Notice: Sendable, Equatable {
     }
 }
 
-/// The screens behind the tabs.
+/// The screens behind the tabs; which of them a user sees depends on the role (see
+/// `Desk.visibleTabs`).
 public enum DeskTab: Int, CaseIterable, Sendable {
     case calendar, wizard, orders
+    /// Admins: the account's users.
+    case users
+    /// Admins and staff: guides' records and tour dates.
+    case guides
+    /// Tour guides: their released tours, and nothing else.
+    case myTours
 
     public var label: MessageKey {
         switch self {
         case .calendar: return .tabCalendar
         case .wizard: return .tabWizard
         case .orders: return .tabOrders
+        case .users: return .tabUsers
+        case .guides: return .tabGuides
+        case .myTours: return .tabMyTours
         }
     }
 }

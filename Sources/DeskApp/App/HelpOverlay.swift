@@ -7,10 +7,15 @@ public struct HelpOverlay {
     private var list: SelectList
     private let title: String
 
-    init(scopes: [String], context: DeskContext) {
+    /// - Parameter only: the commands to list, where a screen has fewer than its scopes
+    ///   hold (the guide's view lists only the keys that read).
+    init(scopes: [String], context: DeskContext, only: ((DeskCommand) -> Bool)? = nil) {
         var items: [ListItem] = []
         for scope in scopes {
-            let bindings = context.keymap.bindings(inScopes: [scope])
+            let bindings = context.keymap.bindings(inScopes: [scope]).filter { binding in
+                guard let only else { return true }
+                return DeskCommand(rawValue: binding.command).map(only) ?? false
+            }
             guard !bindings.isEmpty else { continue }
             items.append(
                 ListItem(context.text.entry(DeskCommand.scopeHeading(scope)), "", role: .title))

@@ -1,4 +1,5 @@
 import BookingCore
+import DeskClient
 import TerminalUI
 
 /// Something drawn over the screen that takes every key until it closes: the help, a
@@ -27,6 +28,8 @@ public enum Answer: Equatable, Sendable {
     case quit
     case abandonOrder
     case cancelOrder(OrderID)
+    /// A change of a user, guide or tour that asks first (deactivate, delete).
+    case account(AccountCall)
 }
 
 /// A yes/no question in a dialog; `j`/`y` answer yes and `n` no, besides the buttons.

@@ -224,6 +224,233 @@ extension MessageCatalog {
         case .orderReturned: "Order {1} is returned."
         case .orderCancelled: "Order {1} is cancelled."
 
+        // Users, guides and tours.
+        case .tabUsers: "Users"
+        case .tabGuides: "Guides & tours"
+        case .tabMyTours: "My tours"
+        case .roleOwner: "owner"
+        case .columnDate: "Date"
+        case .columnTour: "Tour"
+        case .columnParticipants: "Participants"
+        case .columnName: "Name"
+        case .columnUsername: "User name"
+        case .columnRole: "Role"
+        case .columnAdmin: "Admin"
+        case .columnBranches: "Branches"
+        case .columnCategories: "Categories"
+        case .columnRestrictions: "Restricted to"
+        case .columnLastLogIn: "Last log-in"
+        case .columnState: "State"
+        case .columnPlaces: "Places"
+        case .columnGuide: "Guide"
+        case .columnReleased: "Released"
+        case .columnContract: "Contract"
+        case .columnPhone: "Phone"
+        case .columnEmail: "E-mail"
+        case .columnAccess: "Log-in"
+        case .myToursTitle: "My tours · {1}"
+        case .myToursPast: "Past tours"
+        case .myToursNone: "No released tours."
+        case .myToursHint: "Read only: nothing can be changed here · {1} reload · {2} help"
+        case .myToursAsOf: "As of {1}"
+        case .myToursFromCache:
+            """
+            Offline: the list as stored at {1}. The desk reloads it as soon as the server \
+            answers.
+            """
+        case .myToursNothingCached:
+            """
+            The server cannot be reached, and no list of tours is stored on this computer yet.
+            """
+        case .fieldUsername: "User name"
+        case .fieldName: "Name"
+        case .fieldContractNumber: "Contract number"
+        case .fieldOtherPhone: "Phone 2"
+        case .fieldAccountHolder: "Account holder"
+        case .fieldIBAN: "IBAN"
+        case .fieldBIC: "BIC"
+        case .fieldTaxNumber: "Tax number"
+        case .fieldVATID: "VAT ID"
+        case .fieldTour: "Tour"
+        case .fieldTourDate: "Date"
+        case .fieldTourStart: "Starts at"
+        case .fieldTourEnd: "Ends at"
+        case .fieldCapacity: "Places"
+        case .fieldGuide: "Guide"
+        case .fieldReleased: "Released"
+        case .usersTitle: "Users of {1} ({2})"
+        case .usersNone: "No users yet."
+        case .usersWaitForServer: "The list of users comes as soon as the server answers."
+        case .usersNoneSelected: "No user selected."
+        case .usersHint:
+            """
+            {1} admin yes/no · {2} branches · {3} categories · {4} new · {5} lock/unlock · {6} \
+            delete · {7} new password · {8} search
+            """
+        case .userDetail: "{1} ({2}, {3}) · branches: {4} · categories: {5} · last log-in: {6}"
+        case .userStateActive: "active"
+        case .userStateInactive: "locked"
+        case .adminYes: "yes"
+        case .releasedNo: "no"
+        case .restrictAll: "all"
+        case .restrictNone: "none"
+        case .restrictionsSummary: "branches: {1} · categories: {2}"
+        case .neverLoggedIn: "never"
+        case .ownerKeepsAdmin: "{1} owns the account and is always an admin."
+        case .guideNeverAdmin: "{1} is a tour guide; tour guides cannot be admins."
+        case .notYourself:
+            """
+            Your own account cannot be demoted, locked or deleted here; another admin does \
+            that.
+            """
+        case .ownerUnrestricted: "{1} owns the account and always sees every branch and category."
+        case .guideUnrestricted:
+            """
+            {1} is a tour guide and sees only their own tours; branches and categories do not \
+            apply.
+            """
+        case .ownerStaysActive: "{1} owns the account and cannot be locked."
+        case .ownerNotDeleted: "{1} owns the account and cannot be deleted."
+        case .userChangePending: "A change for {1} is on its way; please wait for the answer."
+        case .accountChangesNeedNetwork:
+            """
+            Users, guides and tours cannot be changed without the server; please wait until \
+            the desk is online again.
+            """
+        case .accountChangeNotSaved:
+            """
+            The server cannot be reached: the change is not saved. Please try again once the \
+            desk is online.
+            """
+        case .deactivateQuestion:
+            """
+            Lock {1}? They can no longer log in, and their open sessions end at once. The same \
+            key unlocks.
+            """
+        case .deleteUserQuestion:
+            """
+            Delete {1}? Their log-in and personal data are removed; this cannot be undone.
+            """
+        case .newPasswordQuestion:
+            """
+            Make a new password for {1} and send it to {2}? The current one stops working.
+            """
+        case .userCreating: "Creating the user …"
+        case .userCreated: "{1} is created (user name {2})."
+        case .passwordMailSent: "The password went out by e-mail to {1}."
+        case .passwordMailSpooled:
+            """
+            The password waits as an e-mail to {1} in the server's mail spool (no mail server \
+            set up).
+            """
+        case .passwordMailFailed:
+            """
+            The e-mail with the password to {1} could not be sent; please send a new password \
+            with {2} later.
+            """
+        case .userNowAdmin: "{1} is an admin now."
+        case .userNoLongerAdmin: "{1} is no longer an admin."
+        case .userRestrictionsSaved: "Saved for {1}: {2}."
+        case .userActivated: "{1} is unlocked and can log in again."
+        case .userDeactivated: "{1} is locked; their open sessions have ended."
+        case .userDeleted: "{1} is deleted."
+        case .newPasswordMade: "{1} has a new password."
+        case .newUserTitle: "New user"
+        case .newUserMailNote:
+            """
+            The server makes the password and mails it to the address; nobody at the desk sees \
+            it. New users work at the counter, unrestricted and without the admin flag.
+            """
+        case .usernameNoSpaces: "Please 1 to 64 characters without spaces."
+        case .usernameTaken: "This user name is taken."
+        case .restrictBranchesTitle: "Branches of {1}"
+        case .restrictCategoriesTitle: "Categories of {1}"
+        case .restrictNoTickBranches:
+            """
+            No tick = no restriction: every branch, also those added later.
+            """
+        case .restrictNoTickCategories:
+            """
+            No tick = no restriction: every category, also those added later.
+            """
+        case .restrictAdminNote:
+            """
+            {1} is an admin; the restriction applies only once the admin flag is gone.
+            """
+        case .restrictHint: "{1} tick/untick · {2} save · {3} cancel"
+        case .guidesTitle: "Guides & tours"
+        case .guidesHeading: "Guides"
+        case .guidesNone: "No guides yet."
+        case .guidesWaitForServer: "The list comes as soon as the server answers."
+        case .guidesNoneSelected: "No guide selected."
+        case .guidesHint: "{1} new guide · {2} edit · {3} create log-in · {4} to the tours"
+        case .guideSaved: "The record of {1} is saved."
+        case .guideAccessCreated: "Log-in {1} for {2} is created."
+        case .guideHasAccess: "{1} has a log-in already."
+        case .guideNeedsEmail:
+            """
+            {1} needs an e-mail address for a log-in: the password goes out by mail.
+            """
+        case .guideNewTitle: "New guide"
+        case .guideEditTitle: "Edit guide {1}"
+        case .guideAccessTitle: "Log-in for {1}"
+        case .guideAccessNote:
+            """
+            The server makes the password and mails it to {1}. With the log-in the guide sees \
+            only their own released tours at the desk.
+            """
+        case .contractNumberTaken: "Another guide has this contract number."
+        case .guideFieldRefused:
+            """
+            The server refuses this entry; please check it (one line, at most 200 characters).
+            """
+        case .ibanInvalid:
+            """
+            Not a valid IBAN: the check digits are wrong, or the length does not fit the \
+            country.
+            """
+        case .ibanMissing: "An account holder or BIC needs the IBAN."
+        case .keyIsForTours: "This key is for the tours: {1} moves there."
+        case .keyIsForGuides: "This key is for the guides: {1} moves there."
+        case .formHint: "{1} next, and save at the end · {2} next field · {3} cancel"
+        case .saving: "Saving …"
+        case .toursHeading: "Tours from today"
+        case .toursNone: "No tour dates from today on."
+        case .toursNoneSelected: "No tour selected."
+        case .toursHint:
+            """
+            {1} new date · {2} edit · {3} assign a guide · {4} release/take back · {5} to the \
+            guides
+            """
+        case .tourSaved: "{1} on {2} is saved."
+        case .tourReleased: "{1} on {2} is released: {3} sees the tour now."
+        case .tourNotReleased: "{1} on {2} is no longer released."
+        case .tourAssigned: "{1} on {2}: {3} is the guide now."
+        case .tourNoGuide: "{1} on {2} has no guide any more."
+        case .releaseNeedsGuide: "Assign a guide first ({1}), then release."
+        case .assignGuideTitle: "Guide for {1}"
+        case .noGuide: "– no guide –"
+        case .guideAssigned: "assigned"
+        case .noTourOffers: "There are no tour offers to make a date for."
+        case .capacityInvalid: "Please a number from 1 to 10000."
+        case .tourEndBeforeStart: "The end must be after the start."
+        case .tourNewTitle: "New tour date"
+        case .tourEditTitle: "Edit the date of {1}"
+        case .helpScopeUsers: "Users"
+        case .helpScopeGuides: "Guides & tours"
+        case .commandToggleAdmin: "Grant or revoke the admin flag"
+        case .commandEditBranches: "Restrict to branches"
+        case .commandEditCategories: "Restrict to categories"
+        case .commandNewUser: "New user"
+        case .commandDeactivateUser: "Lock or unlock a user"
+        case .commandDeleteUser: "Delete a user"
+        case .commandMailNewPassword: "New password by e-mail"
+        case .commandNewGuideOrTour: "New guide or tour date"
+        case .commandEditGuideOrTour: "Edit a guide or tour date"
+        case .commandCreateGuideAccess: "Create the guide's log-in"
+        case .commandAssignGuide: "Assign a guide"
+        case .commandReleaseTour: "Release a tour or take it back"
+
         // Dialogs, help, quit.
         case .yes: "Yes"
         case .no: "No"

@@ -235,6 +235,256 @@ extension MessageCatalog {
         case .orderReturned: "Bestellung {1} ist zurückgegeben."
         case .orderCancelled: "Bestellung {1} ist storniert."
 
+        // Users, guides and tours.
+        case .tabUsers: "Benutzer"
+        case .tabGuides: "Guides & Touren"
+        case .tabMyTours: "Meine Touren"
+        case .roleOwner: "Inhaber"
+        case .columnDate: "Datum"
+        case .columnTour: "Tour"
+        case .columnParticipants: "Teilnehmer"
+        case .columnName: "Name"
+        case .columnUsername: "Benutzer"
+        case .columnRole: "Rolle"
+        case .columnAdmin: "Admin"
+        case .columnBranches: "Filialen"
+        case .columnCategories: "Kategorien"
+        case .columnRestrictions: "Einschränkung"
+        case .columnLastLogIn: "Letzte Anm."
+        case .columnState: "Status"
+        case .columnPlaces: "Plätze"
+        case .columnGuide: "Guide"
+        case .columnReleased: "Freigabe"
+        case .columnContract: "Vertrag"
+        case .columnPhone: "Telefon"
+        case .columnEmail: "E-Mail"
+        case .columnAccess: "Zugang"
+        case .myToursTitle: "Meine Touren · {1}"
+        case .myToursPast: "Vergangene Touren"
+        case .myToursNone: "Keine freigegebenen Touren."
+        case .myToursHint:
+            """
+            Nur zum Lesen: hier lässt sich nichts ändern · {1} neu laden · {2} Hilfe
+            """
+        case .myToursAsOf: "Stand {1}"
+        case .myToursFromCache:
+            """
+            Offline: gespeicherter Stand von {1}. Der Desk lädt neu, sobald der Server \
+            erreichbar ist.
+            """
+        case .myToursNothingCached:
+            """
+            Der Server ist nicht erreichbar, und auf diesem Rechner ist noch keine Tourliste \
+            gespeichert.
+            """
+        case .fieldUsername: "Benutzername"
+        case .fieldName: "Name"
+        case .fieldContractNumber: "Vertragsnummer"
+        case .fieldOtherPhone: "Telefon 2"
+        case .fieldAccountHolder: "Kontoinhaber"
+        case .fieldIBAN: "IBAN"
+        case .fieldBIC: "BIC"
+        case .fieldTaxNumber: "Steuernummer"
+        case .fieldVATID: "USt-IdNr."
+        case .fieldTour: "Tour"
+        case .fieldTourDate: "Datum"
+        case .fieldTourStart: "Beginn"
+        case .fieldTourEnd: "Ende"
+        case .fieldCapacity: "Plätze"
+        case .fieldGuide: "Guide"
+        case .fieldReleased: "Freigegeben"
+        case .usersTitle: "Benutzer von {1} ({2})"
+        case .usersNone: "Noch keine Benutzer."
+        case .usersWaitForServer: "Die Benutzerliste kommt, sobald der Server erreichbar ist."
+        case .usersNoneSelected: "Kein Benutzer ausgewählt."
+        case .usersHint:
+            """
+            {1} Admin ja/nein · {2} Filialen · {3} Kategorien · {4} neu · {5} \
+            sperren/entsperren · {6} löschen · {7} neues Passwort · {8} suchen
+            """
+        case .userDetail:
+            """
+            {1} ({2}, {3}) · Filialen: {4} · Kategorien: {5} · zuletzt angemeldet: {6}
+            """
+        case .userStateActive: "aktiv"
+        case .userStateInactive: "gesperrt"
+        case .adminYes: "ja"
+        case .releasedNo: "nein"
+        case .restrictAll: "alle"
+        case .restrictNone: "keine"
+        case .restrictionsSummary: "Filialen: {1} · Kategorien: {2}"
+        case .neverLoggedIn: "nie"
+        case .ownerKeepsAdmin: "{1} ist Inhaber des Kontos und bleibt immer Admin."
+        case .guideNeverAdmin: "{1} ist Tourguide; Tourguides können keine Admins sein."
+        case .notYourself:
+            """
+            Das eigene Konto kann man hier nicht herabstufen, sperren oder löschen; das macht \
+            ein anderer Admin.
+            """
+        case .ownerUnrestricted:
+            """
+            {1} ist Inhaber des Kontos und sieht immer alle Filialen und Kategorien.
+            """
+        case .guideUnrestricted:
+            """
+            {1} ist Tourguide und sieht nur die eigenen Touren; Filialen und Kategorien gelten \
+            nicht.
+            """
+        case .ownerStaysActive: "{1} ist Inhaber des Kontos und kann nicht gesperrt werden."
+        case .ownerNotDeleted: "{1} ist Inhaber des Kontos und kann nicht gelöscht werden."
+        case .userChangePending:
+            """
+            Für {1} ist schon eine Änderung unterwegs; bitte die Antwort abwarten.
+            """
+        case .accountChangesNeedNetwork:
+            """
+            Ohne Verbindung zum Server lassen sich Benutzer, Guides und Touren nicht ändern; \
+            bitte warten, bis der Desk wieder online ist.
+            """
+        case .accountChangeNotSaved:
+            """
+            Der Server ist nicht erreichbar: die Änderung ist nicht gespeichert. Bitte noch \
+            einmal, sobald der Desk wieder online ist.
+            """
+        case .deactivateQuestion:
+            """
+            {1} sperren? Die Anmeldung geht dann nicht mehr, offene Sitzungen enden sofort. \
+            Entsperren geht mit derselben Taste.
+            """
+        case .deleteUserQuestion:
+            """
+            {1} löschen? Anmeldung und persönliche Daten werden entfernt; das lässt sich nicht \
+            rückgängig machen.
+            """
+        case .newPasswordQuestion:
+            """
+            Für {1} ein neues Passwort erzeugen und an {2} schicken? Das bisherige gilt dann \
+            nicht mehr.
+            """
+        case .userCreating: "Der Benutzer wird angelegt …"
+        case .userCreated: "{1} ist angelegt (Benutzer {2})."
+        case .passwordMailSent: "Das Passwort ging per E-Mail an {1}."
+        case .passwordMailSpooled:
+            """
+            Das Passwort liegt als E-Mail an {1} im Postausgang des Servers (kein Mailserver \
+            eingerichtet).
+            """
+        case .passwordMailFailed:
+            """
+            Die E-Mail mit dem Passwort an {1} ließ sich nicht verschicken; bitte später mit \
+            {2} ein neues Passwort senden.
+            """
+        case .userNowAdmin: "{1} ist jetzt Admin."
+        case .userNoLongerAdmin: "{1} ist kein Admin mehr."
+        case .userRestrictionsSaved: "Für {1} gespeichert: {2}."
+        case .userActivated: "{1} ist entsperrt und kann sich wieder anmelden."
+        case .userDeactivated: "{1} ist gesperrt; offene Sitzungen sind beendet."
+        case .userDeleted: "{1} ist gelöscht."
+        case .newPasswordMade: "Für {1} gilt ein neues Passwort."
+        case .newUserTitle: "Neuer Benutzer"
+        case .newUserMailNote:
+            """
+            Der Server erzeugt das Passwort und schickt es an die E-Mail-Adresse; niemand am \
+            Desk sieht es. Neue Benutzer arbeiten an der Theke, ohne Einschränkung und ohne \
+            Admin-Recht.
+            """
+        case .usernameNoSpaces: "Bitte 1 bis 64 Zeichen ohne Leerzeichen."
+        case .usernameTaken: "Diesen Benutzernamen gibt es schon."
+        case .restrictBranchesTitle: "Filialen von {1}"
+        case .restrictCategoriesTitle: "Kategorien von {1}"
+        case .restrictNoTickBranches:
+            """
+            Kein Haken = keine Einschränkung: alle Filialen, auch künftige.
+            """
+        case .restrictNoTickCategories:
+            """
+            Kein Haken = keine Einschränkung: alle Kategorien, auch künftige.
+            """
+        case .restrictAdminNote:
+            """
+            {1} ist Admin; die Einschränkung gilt erst, wenn das Admin-Recht wegfällt.
+            """
+        case .restrictHint: "{1} Haken setzen/entfernen · {2} speichern · {3} abbrechen"
+        case .guidesTitle: "Guides & Touren"
+        case .guidesHeading: "Guides"
+        case .guidesNone: "Noch keine Guides."
+        case .guidesWaitForServer: "Die Liste kommt, sobald der Server erreichbar ist."
+        case .guidesNoneSelected: "Kein Guide ausgewählt."
+        case .guidesHint:
+            """
+            {1} neuer Guide · {2} bearbeiten · {3} Zugang anlegen · {4} zu den Touren
+            """
+        case .guideSaved: "Die Daten von {1} sind gespeichert."
+        case .guideAccessCreated: "Zugang {1} für {2} ist angelegt."
+        case .guideHasAccess: "{1} hat schon einen Zugang."
+        case .guideNeedsEmail:
+            """
+            Für den Zugang braucht {1} eine E-Mail-Adresse: das Passwort geht per Mail.
+            """
+        case .guideNewTitle: "Neuer Guide"
+        case .guideEditTitle: "Guide {1} bearbeiten"
+        case .guideAccessTitle: "Zugang für {1}"
+        case .guideAccessNote:
+            """
+            Der Server erzeugt das Passwort und schickt es an {1}. Mit dem Zugang sieht der \
+            Guide am Desk nur die eigenen freigegebenen Touren.
+            """
+        case .contractNumberTaken: "Diese Vertragsnummer hat schon ein anderer Guide."
+        case .guideFieldRefused:
+            """
+            Der Server lehnt diese Angabe ab; bitte prüfen (eine Zeile, höchstens 200 \
+            Zeichen).
+            """
+        case .ibanInvalid:
+            """
+            Keine gültige IBAN: die Prüfziffern stimmen nicht, oder die Länge passt nicht zum \
+            Land.
+            """
+        case .ibanMissing: "Zu Kontoinhaber oder BIC fehlt die IBAN."
+        case .keyIsForTours: "Diese Taste gilt für die Touren: mit {1} dorthin wechseln."
+        case .keyIsForGuides: "Diese Taste gilt für die Guides: mit {1} dorthin wechseln."
+        case .formHint: "{1} weiter und am Ende speichern · {2} nächstes Feld · {3} abbrechen"
+        case .saving: "Wird gespeichert …"
+        case .toursHeading: "Touren ab heute"
+        case .toursNone: "Keine Tourtermine ab heute."
+        case .toursNoneSelected: "Keine Tour ausgewählt."
+        case .toursHint:
+            """
+            {1} neuer Termin · {2} bearbeiten · {3} Guide zuweisen · {4} \
+            freigeben/zurücknehmen · {5} zu den Guides
+            """
+        case .tourSaved: "{1} am {2} ist gespeichert."
+        case .tourReleased: "{1} am {2} ist freigegeben: {3} sieht die Tour jetzt."
+        case .tourNotReleased: "{1} am {2} ist nicht mehr freigegeben."
+        case .tourAssigned: "{1} am {2}: {3} ist als Guide eingetragen."
+        case .tourNoGuide: "{1} am {2} hat keinen Guide mehr."
+        case .releaseNeedsGuide: "Erst einen Guide zuweisen ({1}), dann freigeben."
+        case .assignGuideTitle: "Guide für {1}"
+        case .noGuide: "– kein Guide –"
+        case .guideAssigned: "zugewiesen"
+        case .noTourOffers:
+            """
+            Es gibt keine Tour-Angebote, für die ein Termin angelegt werden könnte.
+            """
+        case .capacityInvalid: "Bitte eine Zahl von 1 bis 10000."
+        case .tourEndBeforeStart: "Das Ende muss nach dem Beginn liegen."
+        case .tourNewTitle: "Neuer Tourtermin"
+        case .tourEditTitle: "Termin von {1} bearbeiten"
+        case .helpScopeUsers: "Benutzer"
+        case .helpScopeGuides: "Guides & Touren"
+        case .commandToggleAdmin: "Admin-Recht geben oder nehmen"
+        case .commandEditBranches: "Filialen einschränken"
+        case .commandEditCategories: "Kategorien einschränken"
+        case .commandNewUser: "Neuer Benutzer"
+        case .commandDeactivateUser: "Benutzer sperren oder entsperren"
+        case .commandDeleteUser: "Benutzer löschen"
+        case .commandMailNewPassword: "Neues Passwort per E-Mail"
+        case .commandNewGuideOrTour: "Neuer Guide oder Tourtermin"
+        case .commandEditGuideOrTour: "Guide oder Termin bearbeiten"
+        case .commandCreateGuideAccess: "Zugang für den Guide anlegen"
+        case .commandAssignGuide: "Guide zuweisen"
+        case .commandReleaseTour: "Tour freigeben oder zurücknehmen"
+
         // Dialogs, help, quit.
         case .yes: "Ja"
         case .no: "Nein"

@@ -1,0 +1,108 @@
+import BookingAPI
+import BookingCore
+import DeskClient
+import Foundation
+import TerminalUI
+import Testing
+
+@testable import DeskApp
+
+/// The tour guide's view on the in-memory screen: their released tours, nothing to change.
+@Suite struct GuideViewTests {
+    private func guideView(
+        size: Size = Size(rows: 24, columns: 80), language: Language = .german
+    ) -> DeskDriver {
+        let driver = DeskDriver(language: language, size: size)
+        driver.logIn(as: AccountFixture.guide)
+        return driver
+    }
+
+    private func answerTours(_ driver: DeskDriver) {
+        driver.answerAccount(
+            { if case .guideTours = $0 { true } else { false } },
+            with: .success(.guideTours(AccountFixture.guideTours)))
+    }
+
+    @Test func aGuideSeesOnlyTheirToursNotTheCatalogue() {
+        let driver = guideView()
+        let from = AccountFixture.calendar.instant(
+            AccountFixture.day.advanced(by: -30), LocalTime("00:00")!)
+        #expect(driver.sent == [.account(.guideTours(from: from))])
+        answerTours(driver)
+        let screen = driver.screen
+        let tabs = screen.split(separator: "\n").first ?? ""
+        #expect(tabs.contains("Meine Touren"))
+        #expect(!tabs.contains("Kalender"))
+        #expect(screen.contains("Meine Touren · Greta Gerber"))
+        #expect(screen.contains("Greta Gerber  Tourguide"))
+        #expect(screen.contains("Stand 10:00"))
+    }
+
+    @Test func upcomingToursComeFirstThenThePastOnes() {
+        let driver = guideView()
+        answerTours(driver)
+        let lines = driver.screen.split(separator: "\n").map(String.init)
+        let sunday = lines.firstIndex { $0.contains("So 06.03.2016") && $0.contains("10:00–12:00") }
+        let tuesday = lines.firstIndex {
+            $0.contains("Di 08.03.2016") && $0.contains("14:00–17:00")
+        }
+        let past = lines.firstIndex { $0.contains("Vergangene Touren") }
+        let thursday = lines.firstIndex { $0.contains("Do 03.03.2016") }
+        #expect(sunday != nil && tuesday != nil && past != nil && thursday != nil)
+        if let sunday, let tuesday, let past, let thursday {
+            #expect(sunday < tuesday && tuesday < past && past < thursday)
+        }
+        #expect(lines.contains { $0.contains("Radtour zum Leuchtturm") && $0.hasSuffix("4") })
+        #expect(lines.contains { $0.contains("Teilnehmer") })
+        #expect(lines.allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func noKeyChangesAnything() {
+        let driver = guideView()
+        answerTours(driver)
+        let keys: [Key] = [
+            .character("n"), .character("x"), .character("a"), .character("r"), .character(" "),
+            .delete, .insert, .enter, .backspace, .function(3), .function(4), .function(8),
+            .function(6), .tab, .down, .pageDown, .up,
+        ]
+        for key in keys { driver.press(key) }
+        #expect(driver.sent.isEmpty)
+        #expect(driver.desk.tab == .myTours)
+        #expect(driver.screen.contains("Stadtführung Altstadt"))
+        driver.press(.function(5))
+        #expect(driver.accountCalls.count == 1)
+    }
+
+    @Test func theHelpListsOnlyKeysThatRead() {
+        let driver = guideView()
+        answerTours(driver)
+        driver.press(.function(1))
+        let help = driver.desk.overlay.flatMap { overlay -> [String]? in
+            if case .help(let help) = overlay { return help.lines }
+            return nil
+        }
+        let lines = help ?? []
+        #expect(lines.contains { $0.contains("Zeile runter") })
+        #expect(lines.contains { $0.contains("Neu laden") })
+        #expect(!lines.contains { $0.contains("Ankreuzen") })
+        #expect(!lines.contains { $0.contains("Bestellung") })
+        #expect(!lines.contains { $0.contains("Bestätigen") })
+        #expect(!lines.contains { $0.contains("Reiter") })
+    }
+
+    @Test func aLargeWindowAndEnglish() {
+        let driver = guideView(size: Size(rows: 60, columns: 200), language: .english)
+        answerTours(driver)
+        let screen = driver.screen
+        #expect(screen.contains("My tours · Greta Gerber"))
+        #expect(screen.contains("Sun 06/03/2016"))
+        #expect(screen.contains("Past tours"))
+        #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 200 })
+    }
+
+    @Test func aRefusalIsASentence() {
+        let driver = guideView()
+        driver.answerAccount({ _ in true }, with: .failure(.forbidden("guides only")))
+        #expect(driver.screen.contains("Das ist für diesen Benutzer nicht erlaubt."))
+    }
+}
