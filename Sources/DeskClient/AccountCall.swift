@@ -2,9 +2,10 @@ import BookingAPI
 import BookingCore
 import Foundation
 
-/// A call about the account's people and tours, as a value: what the Users, Guides &
-/// Touren and Meine Touren screens ask `BookingWorker` to do. `BookingCall.account` carries
-/// it, so the calendar and the wizard never see these cases.
+/// A call about the account's people and tours, as a value: what the Users and Guides &
+/// Touren screens ask `BookingWorker` to do. `BookingCall.account` carries it, so the
+/// calendar and the wizard never see these cases. (A guide's own tours are
+/// `BookingCall.guideTours`, which the offline cache records too.)
 public enum AccountCall: Sendable, Equatable {
     case users
     case createUser(NewUserRequest)
@@ -20,7 +21,6 @@ public enum AccountCall: Sendable, Equatable {
     case tours(from: Date?)
     case createTour(TourRequest)
     case updateTour(TourID, TourRequest)
-    case guideTours(from: Date?)
 
     /// Runs the call on `client`, blocking until the answer is in.
     func perform(on client: BookingClient) throws(DeskClientError) -> BookingReply {
@@ -52,7 +52,6 @@ public enum AccountCall: Sendable, Equatable {
         case .tours(let from): return .tours(try client.tours(from: from))
         case .createTour(let tour): return .tour(try client.createTour(tour))
         case .updateTour(let id, let tour): return .tour(try client.updateTour(id, tour))
-        case .guideTours(let from): return .guideTours(try client.guideTours(from: from))
         default: preconditionFailure("\(name) is not a guide or tour call")
         }
     }
@@ -65,7 +64,7 @@ public enum AccountCall: Sendable, Equatable {
     /// Whether the call changes data on the server (everything but the lists).
     public var isChange: Bool {
         switch self {
-        case .users, .guides, .tours, .guideTours: return false
+        case .users, .guides, .tours: return false
         default: return true
         }
     }

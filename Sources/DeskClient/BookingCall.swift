@@ -8,8 +8,10 @@ public enum BookingCall: Sendable, Equatable {
     case logIn(LoginRequest)
     case logOut
     case me
-    /// Users, guides' records, tour dates and a guide's own tours.
+    /// Users, guides' records and tour dates.
     case account(AccountCall)
+    /// The released tours of the guide logged in.
+    case guideTours
     case branches
     case categories
     case offers(OfferSearch)
@@ -37,6 +39,7 @@ public enum BookingCall: Sendable, Equatable {
             return .done
         case .me: return .session(try client.me())
         case .account(let call): return try call.perform(on: client)
+        case .guideTours: return .guideTours(try client.guideTours())
         case .branches: return .branches(try client.branches())
         case .categories: return .categories(try client.categories())
         case .offers(let search): return .offers(try client.offers(search))

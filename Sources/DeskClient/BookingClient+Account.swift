@@ -90,8 +90,8 @@ extension BookingClient {
         try send("PUT", APIPath.tour(id), body: tour)
     }
 
-    /// `GET /guide/tours`: the caller's released tours ending after `from`, by start.
-    public func guideTours(from: Date? = nil) throws(DeskClientError) -> [GuideTour] {
-        try get(APIPath.guideTours, query: [("from", from.map(Self.instant))])
+    /// `GET /guide/tours`: the released tours assigned to the guide logged in, by start.
+    public func guideTours() throws(DeskClientError) -> [GuideTour] {
+        try get(APIPath.guideTours)
     }
 }

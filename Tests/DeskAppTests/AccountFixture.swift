@@ -89,7 +89,7 @@ enum AccountFixture {
         tour(1, days: 1, guide: greta.id, released: true), tour(2, days: 3, participants: 0),
     ]
 
-    /// Greta's released tours as she sees them: two coming, one past.
+    /// Greta's released tours as she sees them: two coming, one past, one long past.
     static let guideTours = [
         GuideTour(
             id: TourID(5), name: "Radtour zum Leuchtturm", start: instant(3, "14:00"),
@@ -100,6 +100,9 @@ enum AccountFixture {
         GuideTour(
             id: TourID(4), name: "Stadtführung Altstadt", start: instant(-2, "10:00"),
             end: instant(-2, "12:00"), participants: 6),
+        GuideTour(
+            id: TourID(2), name: "Weinbergtour mit Verkostung", start: instant(-40, "16:00"),
+            end: instant(-40, "19:00"), participants: 2),
     ]
 }
 

@@ -121,13 +121,12 @@ import Testing
         let seenBefore = try client(server, DemoData.guide).guideTours()
         request.released = true
         let released = try admin.updateTour(tour.id, request)
-        let seenAfter = try client(server, DemoData.guide).guideTours(from: Date())
+        let seenAfter = try client(server, DemoData.guide).guideTours()
 
         #expect(assigned.guideID == guide.id && !assigned.released)
         #expect(released.released)
         #expect(!seenBefore.contains { $0.id == tour.id })
         #expect(seenAfter.contains { $0.id == tour.id && $0.name == "Sonnenuntergangstour" })
-        #expect(seenAfter.allSatisfy { $0.end > Date() })
         #expect(try admin.tours(from: Date()).contains { $0.id == tour.id })
     }
 

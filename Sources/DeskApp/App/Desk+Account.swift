@@ -58,8 +58,6 @@ extension Desk {
         guard case .account(let call) = reply.request else { return }
         let actions: [ScreenAction]
         switch call {
-        case .guideTours:
-            actions = myTours?.receive(reply, context: context) ?? []
         case .users, .createUser, .setAdmin, .setRestrictions, .setActive, .deleteUser,
             .mailNewPassword:
             actions = users?.receive(reply, context: context) ?? []
@@ -68,6 +66,11 @@ extension Desk {
             actions = guides?.receive(reply, context: context) ?? []
         }
         perform(actions, context: context)
+    }
+
+    /// The guide's tours, for Meine Touren.
+    func receiveGuideTours(_ reply: DeskReply, context: DeskContext) {
+        perform(myTours?.receive(reply, context: context) ?? [], context: context)
     }
 
     /// A yes to a question about a user (deactivate, delete, new password) sends it.

@@ -30,6 +30,8 @@ extension Desk {
             perform(orders?.receive(reply, context: context) ?? [], context: context)
         case .account:
             receiveAccount(reply, context: context)
+        case .guideTours:
+            receiveGuideTours(reply, context: context)
         case .logOut, .me, .offer:
             break
         }

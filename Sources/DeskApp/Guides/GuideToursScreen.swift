@@ -36,12 +36,10 @@ struct GuideToursScreen {
         .listEnd, .listSearch,
     ]
 
-    /// Asks the server for the tours ending after the start of `pastDays` ago.
+    /// Asks the server for the guide's released tours.
     mutating func load(context: DeskContext) -> [ScreenAction] {
         isLoading = true
-        let first = context.today.advanced(by: -Self.pastDays)
-        let from = context.calendar.instant(first, LocalTime(hour: 0, minute: 0)!)
-        return [.send(.account(.guideTours(from: from)))]
+        return [.send(.guideTours)]
     }
 
     // MARK: - Keys
@@ -90,7 +88,8 @@ struct GuideToursScreen {
         problem = context.text.entry(.myToursNothingCached)
     }
 
-    /// Shows `tours`: the coming ones by start, then the past ones, latest first.
+    /// Shows `tours`: the coming ones by start, then those of the last `pastDays` days,
+    /// latest first.
     mutating func show(
         _ tours: [GuideTour], fetchedAt: Date, source: Source, context: DeskContext
     ) {
@@ -100,7 +99,10 @@ struct GuideToursScreen {
         self.source = source
         let now = context.now
         let coming = tours.filter { $0.end > now }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-        let past = tours.filter { $0.end <= now }.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
+        let first = context.calendar.instant(
+            context.today.advanced(by: -Self.pastDays), LocalTime(hour: 0, minute: 0)!)
+        let past = tours.filter { $0.end <= now && $0.end > first }
+            .sorted { ($0.start, $0.id) > ($1.start, $1.id) }
         self.tours = coming + past
         var items = coming.map { row(for: $0, role: .normal, context: context) }
         if !past.isEmpty {
