@@ -233,6 +233,16 @@ import Testing
         #expect(!driver.screen.contains("forbidden"))
     }
 
+    @Test func aSearchTakesTheLettersOfCommandsToo() {
+        let driver = usersTab()
+        driver.press(.home, .character("/"))
+        driver.type("lars")
+        driver.press(.enter)
+        #expect(selected(driver)?.username == "lars")
+        #expect(driver.accountCalls.isEmpty)
+        #expect(!driver.screen.contains("Neuer Benutzer"))
+    }
+
     @Test func staffDoNotSeeTheUsersTab() {
         let driver = DeskDriver()
         driver.logIn()

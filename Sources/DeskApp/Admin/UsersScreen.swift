@@ -78,6 +78,12 @@ struct UsersScreen {
     }
 
     private mutating func handleList(_ key: Key, context: DeskContext) -> [ScreenAction]? {
+        if list.isSearching {
+            // A search started with `list.search` takes every character, letters of
+            // commands included, until Enter or Escape.
+            _ = list.handle(key, keymap: context.keymap)
+            return []
+        }
         let command = context.command(for: key, scopes: scopes)
         switch command {
         case .toggleAdmin?, .editBranches?, .editCategories?, .deactivateUser?, .deleteUser?,

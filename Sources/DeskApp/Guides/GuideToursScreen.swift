@@ -45,6 +45,10 @@ struct GuideToursScreen {
     // MARK: - Keys
 
     mutating func handle(_ key: Key, context: DeskContext) -> [ScreenAction]? {
+        if list.isSearching {
+            _ = list.handle(key, keymap: context.keymap)
+            return []
+        }
         switch context.command(for: key, scopes: ["list", "global"]) {
         case .refresh?:
             return load(context: context)

@@ -89,6 +89,12 @@ struct GuidesScreen {
     }
 
     private mutating func handleLists(_ key: Key, context: DeskContext) -> [ScreenAction]? {
+        if tours.list.isSearching || guideList.isSearching {
+            // A search takes every character until Enter or Escape.
+            if focus == .tours { _ = tours.handleList(key, context: context) }
+            if focus == .guides { _ = moveGuides(key, context: context) }
+            return []
+        }
         let command = context.command(for: key, scopes: scopes)
         switch command {
         case .nextField?, .previousField?:
@@ -109,6 +115,10 @@ struct GuidesScreen {
     }
 
     private mutating func moveGuides(_ key: Key, context: DeskContext) -> Bool {
+        if guideList.isSearching {
+            _ = guideList.handle(key, keymap: context.keymap)
+            return true
+        }
         let command = context.command(for: key, scopes: ["list"])
         guard command != nil || key.scalar != nil, command != .listToggle else { return false }
         _ = guideList.handle(key, keymap: context.keymap)

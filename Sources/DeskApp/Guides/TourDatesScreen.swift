@@ -38,6 +38,10 @@ struct TourDatesScreen {
 
     /// Moves in the list; nil for keys that are not the list's.
     mutating func handleList(_ key: Key, context: DeskContext) -> Bool {
+        if list.isSearching {
+            _ = list.handle(key, keymap: context.keymap)
+            return true
+        }
         let command = context.command(for: key, scopes: ["list"])
         guard command != nil || key.scalar != nil, command != .listToggle else { return false }
         _ = list.handle(key, keymap: context.keymap)
@@ -147,7 +151,7 @@ struct TourDatesScreen {
 
     static let columns = [
         ListColumn(.cells(13)), ListColumn(.cells(11)), ListColumn(),
-        ListColumn(.cells(7), alignment: .right), ListColumn(.cells(16)), ListColumn(.cells(8)),
+        ListColumn(.cells(6), alignment: .right), ListColumn(.cells(14)), ListColumn(.cells(8)),
     ]
 
     private mutating func rebuildRows(context: DeskContext, selecting id: TourID?) {
