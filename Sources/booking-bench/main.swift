@@ -23,6 +23,10 @@ let benchmarks = [
         name: "desk",
         summary: "key-to-redraw (calendar, Angebot), start-up time, resident memory",
         run: DeskBenchmark.run),
+    Benchmark(
+        name: "users",
+        summary: "key-to-redraw on the admin's users list with 2,000 users",
+        run: UsersBenchmark.run),
 ]
 
 @MainActor func usage() -> String {

@@ -52,6 +52,10 @@ import Testing
         let driver = usersTab()
         driver.press(.character("a"))
         #expect(driver.accountCalls == [.setAdmin(UserID(4), true)])
+        #expect(driver.screen.contains("Nora Nord: die Änderung ist unterwegs zum Server …"))
+        driver.press(.character("a"))
+        #expect(driver.screen.contains("Für Nora Nord ist schon eine Änderung unterwegs"))
+        #expect(driver.accountCalls.count == 1)
         var promoted = AccountFixture.users[2]
         promoted.role = .admin
         driver.answerAccount({ _ in true }, with: .success(.user(promoted)))

@@ -52,12 +52,15 @@ extension UsersScreen {
         if let id, let index = users.firstIndex(where: { $0.id == id }) { list.select(index) }
     }
 
-    /// Branch and category names by id, looked up once per list.
+    /// Branch and category names by id and the account's time zone, looked up once per
+    /// list rather than once per row.
     struct Names {
         var branches: [BranchID: String] = [:]
         var categories: [CategoryID: String] = [:]
+        let calendar: AccountCalendar
 
         init(session: DeskSession?) {
+            calendar = session?.calendar ?? .berlin
             for branch in session?.branches ?? [] { branches[branch.id] = branch.name }
             for category in session?.categories ?? [] { categories[category.id] = category.name }
         }
@@ -104,12 +107,12 @@ extension UsersScreen {
             wide
             ? [branches, categories]
             : [Self.restrictionSummary(of: user, branches, categories, context: context)]
-        let state =
-            pending.contains(user.id)
-            ? "…" : text.entry(user.isActive ? .userStateActive : .userStateInactive)
+        let state = text.entry(user.isActive ? .userStateActive : .userStateInactive)
         return ListItem(
             cells: [user.name, user.username, role, admin] + restrictions
-                + [Self.lastLogIn(of: user, withTime: wide, context: context), state],
+                + [
+                    Self.lastLogIn(of: user, withTime: wide, names: names, context: context), state,
+                ],
             role: user.isActive ? .normal : .dim)
     }
 
@@ -146,9 +149,11 @@ extension UsersScreen {
             categoryList(of: user, names: names, context: context))
     }
 
-    static func lastLogIn(of user: UserRecord, withTime: Bool, context: DeskContext) -> String {
+    static func lastLogIn(
+        of user: UserRecord, withTime: Bool, names: Names, context: DeskContext
+    ) -> String {
         guard let instant = user.lastLogInAt else { return context.text.entry(.neverLoggedIn) }
-        let local = context.calendar.local(instant)
+        let local = names.calendar.local(instant)
         let date = context.text.date(local.date)
         return withTime ? date + " " + context.text.time(local.time) : date
     }
@@ -198,11 +203,14 @@ extension UsersScreen {
 
     private func detailLine(of user: UserRecord, context: DeskContext) -> String {
         let names = Names(session: context.session)
+        if pending.contains(user.id) {
+            return context.text.text(.userChangeOnItsWay, user.name)
+        }
         return context.text.text(
             .userDetail, user.name, user.username, user.email,
             Self.branchList(of: user, names: names, context: context),
             Self.categoryList(of: user, names: names, context: context),
-            Self.lastLogIn(of: user, withTime: true, context: context))
+            Self.lastLogIn(of: user, withTime: true, names: names, context: context))
     }
 
     private func hint(_ context: DeskContext) -> String {

@@ -120,14 +120,14 @@ struct UsersScreen {
         guard context.isOnline else { return [notice(.accountChangesNeedNetwork, context)] }
         switch command {
         case .toggleAdmin:
-            return send(.setAdmin(user.id, user.role != .admin))
+            return send(.setAdmin(user.id, user.role != .admin), context: context)
         case .editBranches, .editCategories:
             let kind: RestrictionEditor.Kind = command == .editBranches ? .branches : .categories
             mode = .restrictions(
                 RestrictionEditor(kind: kind, user: user, session: context.session))
             return [.clearNotice]
         case .deactivateUser where !user.isActive:
-            return send(.setActive(user.id, true))
+            return send(.setActive(user.id, true), context: context)
         default:
             return [.present(.question(question(command, user: user, context: context)))]
         }
@@ -171,8 +171,10 @@ struct UsersScreen {
             context: context, onYes: .account(call))
     }
 
-    /// Marks the user of `call` as waiting for the server and sends it.
-    mutating func send(_ call: AccountCall) -> [ScreenAction] {
+    /// Marks the user of `call` as waiting for the server and sends it. The line under
+    /// the list says so; the row changes once, with the answer, since changing a row
+    /// costs the whole list's search keys (see `SelectList.items`).
+    mutating func send(_ call: AccountCall, context: DeskContext) -> [ScreenAction] {
         if let id = call.userID { pending.insert(id) }
         return [.send(.account(call))]
     }
@@ -199,7 +201,7 @@ struct UsersScreen {
     {
         guard context.isOnline else { return [notice(.accountChangesNeedNetwork, context)] }
         mode = .list
-        return send(.setRestrictions(editor.user.id, editor.request))
+        return send(.setRestrictions(editor.user.id, editor.request), context: context)
     }
 
     func notice(

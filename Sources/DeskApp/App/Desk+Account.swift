@@ -75,7 +75,7 @@ extension Desk {
 
     /// A yes to a question about a user (deactivate, delete, new password) sends it.
     func confirmAccount(_ call: AccountCall, context: DeskContext) {
-        perform(users?.send(call) ?? [], context: context)
+        perform(users?.send(call, context: context) ?? [], context: context)
     }
 
     /// Back online: the screen in front asks again for what it could not load.

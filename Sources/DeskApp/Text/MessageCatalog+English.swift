@@ -312,6 +312,7 @@ extension MessageCatalog {
         case .ownerStaysActive: "{1} owns the account and cannot be locked."
         case .ownerNotDeleted: "{1} owns the account and cannot be deleted."
         case .userChangePending: "A change for {1} is on its way; please wait for the answer."
+        case .userChangeOnItsWay: "{1}: the change is on its way to the server …"
         case .accountChangesNeedNetwork:
             """
             Users, guides and tours cannot be changed without the server; please wait until \

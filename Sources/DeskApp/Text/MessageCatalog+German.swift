@@ -336,6 +336,7 @@ extension MessageCatalog {
             """
             Für {1} ist schon eine Änderung unterwegs; bitte die Antwort abwarten.
             """
+        case .userChangeOnItsWay: "{1}: die Änderung ist unterwegs zum Server …"
         case .accountChangesNeedNetwork:
             """
             Ohne Verbindung zum Server lassen sich Benutzer, Guides und Touren nicht ändern; \

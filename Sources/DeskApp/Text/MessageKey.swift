@@ -270,6 +270,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case ownerStaysActive = "users.ownerStaysActive"
     case ownerNotDeleted = "users.ownerNotDeleted"
     case userChangePending = "users.changePending"
+    case userChangeOnItsWay = "users.changeOnItsWay"
     case accountChangesNeedNetwork = "account.needsNetwork"
     case accountChangeNotSaved = "account.notSaved"
     case deactivateQuestion = "users.deactivateQuestion"
