@@ -158,7 +158,10 @@ import Testing
 
         for key in ["n", "x", "DC", "Enter", "F8", "F3", "Space", "F6"] { tmux.press(key) }
         tmux.press("F1")
-        let help = try tmux.waitFor("Tasten (default)")
+        // The whole box, not a frame half written.
+        let help = try tmux.waitUntil("the help") {
+            $0.contains("Tasten (default)") && $0.contains("Desk beenden")
+        }
         #expect(help.contains("Zeile runter"))
         #expect(!help.contains("Bestellung"))
         tmux.press("Escape")

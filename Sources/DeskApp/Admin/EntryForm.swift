@@ -161,24 +161,33 @@ struct EntryForm {
     // MARK: - Drawing
 
     /// The fields in one column, or in two where the canvas is wide enough: label, value,
-    /// and the message on the row under each.
+    /// and the message on the row under each. Of two columns the right one is wider: it
+    /// holds the longer values (an IBAN is 27 characters with its blanks).
     mutating func draw(in canvas: Canvas, twoColumns: Bool = false) {
         let columns = twoColumns && canvas.columns >= 76 ? 2 : 1
         let perColumn = (fields.count + columns - 1) / columns
-        let width = columns == 1 ? min(canvas.columns, 72) : (canvas.columns - 2) / 2
-        for index in fields.indices {
-            let column = (index / perColumn) * (width + 2)
-            let row = (index % perColumn) * 2
-            drawField(
-                index, in: canvas.sub(Rect(row: row, column: column, rows: 2, columns: width)))
+        let left = columns == 1 ? min(canvas.columns, 72) : (canvas.columns - 2) * 9 / 20
+        for (part, range) in stride(from: 0, to: fields.count, by: perColumn).enumerated() {
+            let indices = range..<min(range + perColumn, fields.count)
+            let column = part == 0 ? 0 : left + 2
+            let width = part == 0 ? left : canvas.columns - left - 2
+            let labelWidth = indices.map { labelText($0).cellWidth }.max().map { $0 + 2 } ?? 0
+            for index in indices {
+                let row = (index - range) * 2
+                drawField(
+                    index, labelWidth: labelWidth,
+                    in: canvas.sub(Rect(row: row, column: column, rows: 2, columns: width)))
+            }
         }
     }
 
-    private mutating func drawField(_ index: Int, in area: Canvas) {
-        let labelWidth = 17
+    private func labelText(_ index: Int) -> String {
+        fields[index].label + (fields[index].isRequired ? "*" : "")
+    }
+
+    private mutating func drawField(_ index: Int, labelWidth: Int, in area: Canvas) {
         let field = fields[index]
-        let label = field.label + (field.isRequired ? "*" : "")
-        area.put(label, row: 0, column: 0, width: labelWidth - 1, role: .normal)
+        area.put(labelText(index), row: 0, column: 0, width: labelWidth - 1, role: .normal)
         let input = area.sub(
             Rect(row: 0, column: labelWidth, rows: 1, columns: area.columns - labelWidth))
         let focused = index == focus

@@ -73,7 +73,7 @@ struct NewUserForm {
             text.entry(.newUserTitle), row: 0, column: 0, width: canvas.columns, role: .header)
         form.draw(in: canvas.sub(canvas.area.inset(top: 2)))
         let note = TextWrap.lines(text.entry(.newUserMailNote), width: max(1, canvas.columns))
-        for (index, line) in note.prefix(2).enumerated() {
+        for (index, line) in note.prefix(3).enumerated() {
             canvas.put(line, row: 9 + index, column: 0, role: .dim)
         }
     }

@@ -105,6 +105,9 @@ struct GuidesScreen {
         case .newGuideOrTour?, .editGuideOrTour?, .confirm?, .createGuideAccess?, .assignGuide?,
             .releaseTour?:
             return act(command!, context: context)
+        case .some(let command) where command.scope != "list":
+            // Help, quit, tabs and the like are the desk's.
+            return nil
         default:
             break
         }

@@ -264,7 +264,7 @@ extension MessageCatalog {
             """
         case .fieldUsername: "User name"
         case .fieldName: "Name"
-        case .fieldContractNumber: "Contract number"
+        case .fieldContractNumber: "Contract no."
         case .fieldOtherPhone: "Phone 2"
         case .fieldAccountHolder: "Account holder"
         case .fieldIBAN: "IBAN"

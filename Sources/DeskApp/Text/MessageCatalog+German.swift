@@ -279,7 +279,7 @@ extension MessageCatalog {
             """
         case .fieldUsername: "Benutzername"
         case .fieldName: "Name"
-        case .fieldContractNumber: "Vertragsnummer"
+        case .fieldContractNumber: "Vertragsnr."
         case .fieldOtherPhone: "Telefon 2"
         case .fieldAccountHolder: "Kontoinhaber"
         case .fieldIBAN: "IBAN"
