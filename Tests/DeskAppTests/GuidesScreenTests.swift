@@ -191,6 +191,15 @@ import Testing
         #expect(driver.accountCalls.isEmpty)
     }
 
+    @Test func theHelpOpensFromEitherList() {
+        let driver = guidesTab()
+        answerLists(driver)
+        driver.press(.character("?"))
+        #expect(driver.screen.contains("Tour freigeben oder zurücknehmen"))
+        driver.press(.escape, .tab, .character("?"))
+        #expect(driver.screen.contains("Zugang für den Guide anlegen"))
+    }
+
     @Test func aKeyOfTheOtherListSaysWhere() {
         let driver = guidesTab()
         answerLists(driver)

@@ -247,6 +247,19 @@ import Testing
         #expect(!driver.screen.contains("Neuer Benutzer"))
     }
 
+    @Test func theEmacsKeymapUsesAltSoLettersSearch() {
+        let emacs = ConfigFiles(userFolder: nil, shippedFolders: []).keymap(named: "emacs").value
+        let driver = DeskDriver(keymap: emacs)
+        driver.logIn(as: AccountFixture.admin)
+        driver.showTab("Benutzer")
+        driver.answerAccount({ $0 == .users }, with: .success(.users(AccountFixture.users)))
+        driver.type("lars")
+        #expect(selected(driver)?.username == "lars")
+        #expect(driver.accountCalls.isEmpty)
+        driver.press(.alt("a"))
+        #expect(driver.accountCalls == [.setAdmin(UserID(9), true)])
+    }
+
     @Test func staffDoNotSeeTheUsersTab() {
         let driver = DeskDriver()
         driver.logIn()
