@@ -28,7 +28,7 @@ extension Desk {
             receiveForWizard(reply, context: context)
         case .orders, .pickUpOrder, .returnOrder, .cancelOrder, .order:
             perform(orders?.receive(reply, context: context) ?? [], context: context)
-        case .logOut, .me, .offer:
+        case .logOut, .me, .offer, .catalogueChanges, .orderChanges:
             break
         }
     }
