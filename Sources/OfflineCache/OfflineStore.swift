@@ -104,6 +104,30 @@ public final class OfflineStore: Sendable {
         return conflicts
     }
 
+    /// Checks every forced order sent since the last check for the later orders it leaves
+    /// short, and records them (see `recordShortages`). Call after a complete orders
+    /// refresh, which brings the orders other desks took meanwhile. An order the cache lacks
+    /// waits for the next refresh, unless it has ended: then nothing it took matters any
+    /// more. Returns the shortage conflicts recorded.
+    @discardableResult
+    public func checkShortages(now: Date) throws(OfflineCacheError) -> [Conflict] {
+        var recorded: [Conflict] = []
+        for clientID in try outbox.awaitingShortageCheck() {
+            if let order = try cache.order(clientID: clientID) {
+                recorded += try recordShortages(causedBy: order, now: now)
+            } else if let entry = try outbox.entry(clientID: clientID),
+                entry.request.draft.end > now
+            {
+                continue
+            }
+            try outbox.shortagesChecked(clientID: clientID)
+        }
+        if !recorded.isEmpty {
+            logger.info("shortages recorded", ["count": "\(recorded.count)"])
+        }
+        return recorded
+    }
+
     /// Logs out: refused while the outbox holds unsent orders (pending or in conflict) or
     /// open shortages, so that nothing is left where no one sees it; otherwise empties the
     /// outbox of finished entries, forgets the unlock hash and wipes the cache.

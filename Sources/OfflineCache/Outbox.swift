@@ -227,12 +227,27 @@ extension Outbox {
         try access(.immediate, body)
     }
 
+    /// Runs `body` in a write transaction that does not wait for the disk: for records the
+    /// server can give again. A power cut may undo it (never tear it); the next durable
+    /// write of the outbox takes it to the disk. Losing "sent" only means sending the order
+    /// once more, which the server answers from its idempotency key with the same order.
+    @discardableResult
+    func writeRelaxed<T: Sendable>(_ body: (Database) throws -> T) throws(OfflineCacheError)
+        -> T
+    {
+        try access(.immediate, durable: false, body)
+    }
+
     private func access<T: Sendable>(
-        _ kind: Database.TransactionKind, _ body: (Database) throws -> T
+        _ kind: Database.TransactionKind, durable: Bool = true, _ body: (Database) throws -> T
     ) throws(OfflineCacheError) -> T {
         do {
             return try connection.withDatabase { db in
                 guard let open = db else { throw OfflineCacheError.storage("outbox is closed") }
+                guard !durable else { return try open.transaction(kind) { try body(open) } }
+                // The lock is held: no other transaction runs under the relaxed setting.
+                try open.execute("PRAGMA synchronous = NORMAL")
+                defer { try? open.execute("PRAGMA synchronous = FULL") }
                 return try open.transaction(kind) { try body(open) }
             }
         } catch let error as OfflineCacheError {

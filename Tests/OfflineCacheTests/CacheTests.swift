@@ -176,7 +176,7 @@ import Testing
                 == ["0001-session-catalogue", "0002-availability", "0003-orders-tours-cursors"])
         #expect(
             try store.outbox.appliedMigrations()
-                == ["0001-desk-entries-conflicts", "0002-offline-unlock"])
+                == ["0001-desk-entries-conflicts", "0002-offline-unlock", "0003-shortage-checks"])
     }
 
     @Test func theDataFolderFollowsXDG() {
