@@ -18,7 +18,14 @@ extension Desk {
         // A long message takes a second line from the screen rather than being cut.
         let noticeLines = notice.map { TextWrap.lines($0.text, width: canvas.columns - 2) } ?? []
         let noticeRows = max(1, min(2, noticeLines.count))
-        let (top, rest) = canvas.area.splitTop(1)
+        let (top, below) = canvas.area.splitTop(1)
+        var rest = below
+        if let banner = offlineBanner(context: context) {
+            let (line, others) = below.splitTop(1)
+            canvas.sub(line).fill(role: .warning)
+            canvas.put(banner, row: line.row, column: 1, width: line.columns - 2, role: .warning)
+            rest = others
+        }
         let (middle, bottom) = rest.splitBottom(noticeRows + 1)
         drawTop(in: canvas.sub(top), context: context)
         drawScreen(in: canvas.sub(middle.inset(left: 1, right: 1)), context: context)
@@ -57,8 +64,7 @@ extension Desk {
             left.put(" " + text.entry(.appName), row: 0, column: 0, role: .title)
             return
         }
-        var tabs = Tabs(
-            labels: DeskTab.allCases.map { text.entry($0.label) }, selected: tab.rawValue)
+        var tabs = Tabs(labels: DeskTab.allCases.map(tabLabel), selected: tab.rawValue)
         tabs.draw(in: left, focused: true)
     }
 
@@ -77,6 +83,7 @@ extension Desk {
             case .calendar: calendar?.draw(in: canvas, context: context)
             case .wizard: wizard?.draw(in: canvas, context: context)
             case .orders: orders?.draw(in: canvas, context: context)
+            case .sync: syncScreen?.draw(in: canvas, context: context)
             }
         }
     }
@@ -111,13 +118,33 @@ extension Desk {
             connection.lastSync.map {
                 text.text(.statusLastSync, text.time(context.calendar.local($0).time))
             } ?? text.entry(.statusNeverSynced)
-        let right: [StatusLine.Segment] = [
+        var right: [StatusLine.Segment] = [
             online,
             .init(text.text(.statusUnsent, String(unsent)), role: unsent > 0 ? .warning : .status),
-            .init(sync),
-            .init(text.text(.statusHelp, context.keyName(.help))),
         ]
+        if connection.openConflicts > 0 {
+            right.append(
+                .init(
+                    text.text(.statusConflicts, String(connection.openConflicts)), role: .error))
+        }
+        right += [.init(sync), .init(text.text(.statusHelp, context.keyName(.help)))]
         return StatusLine(left: left, right: right)
+    }
+
+    /// The Sync tab counts what waits there.
+    private func tabLabel(_ tab: DeskTab) -> String {
+        let waiting = connection.unsentOrders + connection.openConflicts
+        guard tab == .sync, waiting > 0 else { return text.entry(tab.label) }
+        return text.text(.tabSyncCount, String(waiting))
+    }
+
+    /// The line that says the desk works without the server, and how old its data is.
+    private func offlineBanner(context: DeskContext) -> String? {
+        guard store != nil, session != nil, !isConnected else { return nil }
+        guard let asOf = connection.dataAsOf else { return text.entry(.offlineBannerNoData) }
+        let local = context.calendar.local(asOf)
+        let when = text.date(local.date) + " " + text.time(local.time)
+        return text.text(.offlineBanner, when, text.age(of: asOf, now: context.now))
     }
 
     private func drawOverlay(in canvas: Canvas, context: DeskContext) {

@@ -2,50 +2,90 @@ import DeskClient
 import Foundation
 import Logging
 
-/// The desk's way to the booking server: DeskClient's worker thread, created as soon as
-/// the server's address is known (at once for `--server`, when the embedded server has
-/// started otherwise). Calls made before that wait here and go out in order.
+/// The desk's way to the booking server: three DeskClient workers sharing one session,
+/// created as soon as the server's address is known (at once for `--server`, when the
+/// embedded server has started otherwise). Calls made before that wait here and go out in
+/// order.
+///
+/// - `screens` runs what the screens ask, one call after another.
+/// - `sync` sends outbox orders and the delta syncs, so that neither waits behind the
+///   other's slow calls.
+/// - `probe` runs health checks with short timeouts: it tells within two seconds whether
+///   the server is there, even while a call on another worker hangs.
+///
+/// Every worker hands its finished calls to `observer` on its own thread first.
 final class ServerLink {
-    private(set) var worker: BookingWorker?
+    private var workers: Workers?
     private var waiting: [BookingCall] = []
     private let embedded: EmbeddedServer?
     private let logger: Logger
+    private let observer: BookingWorker.Observer?
+    /// The session all workers send.
+    let session = SessionToken()
     /// Set when the embedded server could not start.
     private(set) var startFailure: String?
 
+    private struct Workers {
+        let screens: BookingWorker
+        let sync: BookingWorker
+        let probe: BookingWorker
+
+        var all: [BookingWorker] { [screens, sync, probe] }
+
+        func worker(for call: BookingCall) -> BookingWorker {
+            switch call {
+            case .health: return probe
+            case .createOrder, .catalogueChanges, .orderChanges: return sync
+            default: return screens
+            }
+        }
+    }
+
     /// A link to a remote server.
-    init(url: String, logger: Logger) throws {
+    init(url: String, logger: Logger, observer: BookingWorker.Observer? = nil) throws {
         embedded = nil
         self.logger = logger
-        worker = try Self.worker(url: url, logger: logger)
+        self.observer = observer
+        workers = try makeWorkers(url: url)
     }
 
     /// A link to the embedded server, which starts in the background.
-    init(embedded: EmbeddedServer, logger: Logger) {
+    init(embedded: EmbeddedServer, logger: Logger, observer: BookingWorker.Observer? = nil) {
         self.embedded = embedded
         self.logger = logger
+        self.observer = observer
     }
 
-    private static func worker(url: String, logger: Logger) throws -> BookingWorker {
-        try BookingWorker(configuration: .init(baseURL: url, logger: logger))
+    private func makeWorkers(url: String) throws -> Workers {
+        let usual = BookingClient.Configuration(baseURL: url, logger: logger)
+        var quick = usual
+        quick.connectTimeout = .milliseconds(1500)
+        quick.requestTimeout = .seconds(2)
+        return Workers(
+            screens: try BookingWorker(
+                configuration: usual, session: session, name: "desk-screens", observer: observer),
+            sync: try BookingWorker(
+                configuration: usual, session: session, name: "desk-sync", observer: observer),
+            probe: try BookingWorker(
+                configuration: quick, session: session, name: "desk-probe", observer: observer))
     }
 
     /// Whether the link still waits for the embedded server to start.
-    var isStarting: Bool { worker == nil && startFailure == nil }
+    var isStarting: Bool { workers == nil && startFailure == nil }
 
-    /// Creates the worker once the embedded server is up; returns the start failure once.
+    /// Creates the workers once the embedded server is up; returns the start failure once.
     func connectIfReady() -> String? {
-        guard worker == nil, startFailure == nil, let state = embedded?.state else { return nil }
+        guard workers == nil, startFailure == nil, let state = embedded?.state else { return nil }
         switch state {
         case .success(let server):
             logger.info("embedded server started", ["url": server.baseURL])
             do {
-                worker = try Self.worker(url: server.baseURL, logger: logger)
+                workers = try makeWorkers(url: server.baseURL)
             } catch {
                 startFailure = String(describing: error)
                 return startFailure
             }
-            for call in waiting { worker?.submit(call) }
+            for call in waiting { submit(call) }
             waiting = []
             return nil
         case .failure(let error):
@@ -56,16 +96,16 @@ final class ServerLink {
     }
 
     func submit(_ call: BookingCall) {
-        guard let worker else {
+        guard let workers else {
             waiting.append(call)
             return
         }
-        worker.submit(call)
+        workers.worker(for: call).submit(call)
     }
 
-    /// Finished calls, oldest first; failures are logged without personal data.
+    /// Finished calls, oldest first per worker; failures are logged without personal data.
     func finished() -> [DeskReply] {
-        (worker?.takeFinished() ?? []).map { completion in
+        (workers?.all ?? []).flatMap { $0.takeFinished() }.map { completion in
             if case .failure(let error) = completion.result {
                 logger.warning(
                     "call failed", ["call": completion.call.name, "error": error.logDescription])
@@ -74,13 +114,15 @@ final class ServerLink {
         }
     }
 
-    var wakeDescriptors: [Int32] { worker.map { [$0.wakeDescriptor] } ?? [] }
+    var wakeDescriptors: [Int32] { (workers?.all ?? []).map(\.wakeDescriptor) }
 
     /// Calls not answered yet.
-    var outstanding: Int { (worker?.outstanding ?? 0) + waiting.count }
+    var outstanding: Int {
+        (workers?.all ?? []).reduce(waiting.count) { $0 + $1.outstanding }
+    }
 
     func stop() {
-        worker?.stop()
+        for worker in workers?.all ?? [] { worker.stop() }
         embedded?.stop()
     }
 }

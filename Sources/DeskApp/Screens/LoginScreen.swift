@@ -100,6 +100,15 @@ struct LoginScreen {
         }
     }
 
+    /// The log-in was refused without the server (the offline unlock said no): the
+    /// sentence says why, the password is cleared for the next try.
+    mutating func refuse(_ sentence: String) {
+        isBusy = false
+        message = Notice(sentence, kind: .error)
+        fields[2].text = ""
+        focus = 2
+    }
+
     // MARK: - Drawing
 
     mutating func draw(in canvas: Canvas, context: DeskContext) {

@@ -1,4 +1,6 @@
+import BookingAPI
 import BookingCore
+import Foundation
 import TerminalUI
 
 /// Dates, times and domain words as the person at the counter reads them. Dates and times
@@ -55,6 +57,29 @@ extension MessageCatalog {
         case .pickedUp: return entry(.orderStatusPickedUp)
         case .returned: return entry(.orderStatusReturned)
         case .cancelled: return entry(.orderStatusCancelled)
+        }
+    }
+
+    /// Why the server refused an order, in a few words for the Sync tab.
+    public func reason(_ code: ErrorCode?) -> String {
+        switch code {
+        case .soldOut?: return entry(.reasonSoldOut)
+        case .totalMismatch?: return entry(.reasonPriceChanged)
+        case .holdExpired?: return entry(.reasonHoldExpired)
+        case .notFound?, .forbidden?: return entry(.reasonNotVisible)
+        case .some(let code): return text(.reasonOther, code.rawValue)
+        case nil: return text(.reasonOther, "?")
+        }
+    }
+
+    /// An age such as "vor 3 Min." for data fetched at `instant`.
+    public func age(of instant: Date, now: Date) -> String {
+        let minutes = max(0, Int(now.timeIntervalSince(instant) / 60))
+        switch minutes {
+        case 0: return entry(.ageJustNow)
+        case 1..<120: return text(.ageMinutes, String(minutes))
+        case 120..<(48 * 60): return text(.ageHours, String(minutes / 60))
+        default: return text(.ageDays, String(minutes / (24 * 60)))
         }
     }
 

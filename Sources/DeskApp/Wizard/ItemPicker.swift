@@ -29,6 +29,14 @@ struct ItemPicker {
         syncStepper()
     }
 
+    /// Chooses the quantities of an order taken before; rows not listed yet keep theirs
+    /// until `setItems` lists them.
+    mutating func prefill(_ chosen: [OrderItem]) {
+        for item in chosen {
+            quantities[item.offerID, default: 0] += item.quantity
+        }
+    }
+
     /// New free units from the server, and what our hold takes.
     mutating func setAvailability(
         _ free: [OfferID: Int?], held: [OfferID: Int], context: DeskContext
