@@ -77,10 +77,16 @@ import Testing
     static func walkToConfirmation(_ driver: DeskDriver) {
         driver.logIn()
         driver.answerMonth()
+        walkFromCalendar(driver)
+    }
+
+    /// From the calendar to Bestätigung with the reference order; what the desk asks of
+    /// the server is answered as a server would, what it answers itself needs nothing.
+    static func walkFromCalendar(_ driver: DeskDriver, pickup: String = "08:00") {
         driver.press(.enter)  // the chosen day: 05.03.2016
         driver.press(.enter)  // Termin: same day back
         driver.press(.control("u"))
-        driver.type("08:00")
+        driver.type(pickup)
         driver.press(.enter)  // Zeit: 08:00 to 18:00 at Filiale Nord
         answerAvailability(driver)
         driver.press(.down)

@@ -34,7 +34,7 @@ public struct Connection: Sendable, Equatable {
     }
 
     /// Seconds between health checks while the server answers, and while it does not.
-    public static let checkWhileOnline: TimeInterval = 30
+    public static let checkWhileOnline: TimeInterval = 10
     public static let checkWhileOffline: TimeInterval = 3
     /// A request unanswered this long makes the desk probe the server.
     public static let slowAfter: TimeInterval = 1.5

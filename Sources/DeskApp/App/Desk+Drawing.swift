@@ -56,7 +56,14 @@ extension Desk {
         var right =
             text.weekdayShort(now.date.isoWeekday) + " " + text.date(now.date) + " "
             + text.time(now.time)
-        if let account = session?.info.account.name { right = account + " · " + right }
+        let labels = DeskTab.allCases.map(tabLabel)
+        let tabsWidth = labels.reduce(0) { $0 + $1.cellWidth + 3 }
+        // The account's name gives way to the tabs in a narrow window.
+        if let account = session?.info.account.name,
+            !isWorking || tabsWidth + account.cellWidth + right.cellWidth + 5 <= line.columns
+        {
+            right = account + " · " + right
+        }
         let rightWidth = right.cellWidth + 2
         line.put(right, row: 0, column: line.columns - rightWidth + 1, role: .tab)
         let left = line.sub(Rect(row: 0, column: 0, rows: 1, columns: line.columns - rightWidth))
@@ -64,7 +71,7 @@ extension Desk {
             left.put(" " + text.entry(.appName), row: 0, column: 0, role: .title)
             return
         }
-        var tabs = Tabs(labels: DeskTab.allCases.map(tabLabel), selected: tab.rawValue)
+        var tabs = Tabs(labels: labels, selected: tab.rawValue)
         tabs.draw(in: left, focused: true)
     }
 
@@ -115,7 +122,7 @@ extension Desk {
             : .init("○ " + text.entry(.statusOffline), role: .warning)
         let unsent = connection.unsentOrders
         let sync =
-            connection.lastSync.map {
+            (connection.lastSync ?? connection.dataAsOf).map {
                 text.text(.statusLastSync, text.time(context.calendar.local($0).time))
             } ?? text.entry(.statusNeverSynced)
         var right: [StatusLine.Segment] = [
@@ -143,8 +150,14 @@ extension Desk {
         guard store != nil, session != nil, !isConnected else { return nil }
         guard let asOf = connection.dataAsOf else { return text.entry(.offlineBannerNoData) }
         let local = context.calendar.local(asOf)
-        let when = text.date(local.date) + " " + text.time(local.time)
+        var when = text.time(local.time)
+        if local.date != context.today { when = text.date(local.date) + " " + when }
         return text.text(.offlineBanner, when, text.age(of: asOf, now: context.now))
+    }
+
+    private var isWorking: Bool {
+        if case .working = phase { return true }
+        return false
     }
 
     private func drawOverlay(in canvas: Canvas, context: DeskContext) {

@@ -119,9 +119,8 @@ extension Desk {
         case .success(.loggedIn(let response)):
             pendingLogIn = nil
             session?.info = response.session
-            // The recorder stored the session; other rights than cached wiped the cache.
-            send(.catalogueChanges(since: try? store?.cache.cursor(.catalogue)), context: context)
-            sync.catalogueInFlight = true
+            // The recorder stored the session (other rights than cached wiped the cache);
+            // catching up brings the catalogue again before anything else is shown.
             resumeAfterOutage(context: self.context(context.now))
         case .failure(let failure) where failure.isUnreachable:
             break

@@ -10,12 +10,19 @@ extension Desk {
     /// the cache where the cache can (see `Desk+Offline`).
     func receive(_ reply: DeskReply, context: DeskContext) {
         connection.settled(reply.request)
+        let conflicts = connection.openConflicts
         noteConnection(reply, context: context)
         if case .failure(.sessionEnded) = reply.result, session != nil {
             sessionEnded(context: context)
             return
         }
         route(answeredFromCache(reply, context: context), context: context)
+        refreshOutboxFigures()
+        if connection.openConflicts > conflicts, case .orderChanges = reply.request {
+            // The refresh after a forced walk-in found orders it leaves short.
+            notice = Notice(text.text(.shortageNew, context.keyName(.nextTab)), kind: .warning)
+            syncScreen?.reload(store: store, context: context)
+        }
     }
 
     /// Hands an answer to whatever waits for it.
@@ -58,7 +65,6 @@ extension Desk {
             notice = Notice(text.entry(.errorBackOnline), kind: .success)
             cameBack(context: self.context(context.now))
         }
-        refreshOutboxFigures()
     }
 
     /// Back online: load what the outage kept from loading, and send what waited.

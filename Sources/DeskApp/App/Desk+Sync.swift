@@ -90,13 +90,6 @@ extension Desk {
     /// recorder checked forced orders for shortages after the last page.
     func receiveOrderChanges(_ reply: DeskReply, context: DeskContext) {
         sync.ordersInFlight = false
-        let before = connection.openConflicts
-        refreshOutboxFigures()
-        if connection.openConflicts > before {
-            notice = Notice(
-                text.text(.shortageNew, context.keyName(.nextTab)), kind: .warning)
-            syncScreen?.reload(store: store, context: context)
-        }
         if case .success(.orderChanges(let changes)) = reply.result, changes.more {
             sync.nextOrders = context.now
             syncTick(context: context)

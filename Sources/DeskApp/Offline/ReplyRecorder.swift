@@ -20,16 +20,22 @@ final class ReplyRecorder: Sendable {
 
     /// Records one finished call; a failure to write is logged, never thrown at the worker.
     func record(_ completion: BookingWorker.Completion) {
+        record(completion.call, completion.result, startedAt: completion.startedAt)
+    }
+
+    /// Records a call's outcome as `record(_:)` does; for tests that play the worker.
+    func record(
+        _ call: BookingCall, _ result: Result<BookingReply, DeskClientError>, startedAt: Date
+    ) {
         do {
-            try record(completion.call, completion.result, startedAt: completion.startedAt)
+            try store(call, result, startedAt: startedAt)
         } catch {
             logger.error(
-                "cannot record an answer",
-                ["call": completion.call.name, "error": error.description])
+                "cannot record an answer", ["call": call.name, "error": error.description])
         }
     }
 
-    private func record(
+    private func store(
         _ call: BookingCall, _ result: Result<BookingReply, DeskClientError>, startedAt: Date
     ) throws(OfflineCacheError) {
         let now = Date()

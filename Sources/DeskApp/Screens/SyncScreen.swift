@@ -93,8 +93,8 @@ struct SyncScreen {
     // MARK: - Rows
 
     static let columns = [
-        ListColumn(.cells(12)), ListColumn(.cells(17)), ListColumn(.cells(16)), ListColumn(),
-        ListColumn(.cells(24)),
+        ListColumn(.cells(11)), ListColumn(.cells(12)), ListColumn(.cells(14)), ListColumn(),
+        ListColumn(),
     ]
 
     private func item(for row: Row, context: DeskContext) -> ListItem {
@@ -134,7 +134,7 @@ struct SyncScreen {
     {
         guard let draft else { return ["", "", ""] }
         let start = context.calendar.local(draft.start)
-        let when = context.text.date(start.date) + " " + context.text.time(start.time)
+        let when = context.text.dayMonth(start.date) + " " + context.text.time(start.time)
         let name = [customer?.firstName ?? "", customer?.lastName ?? ""]
             .filter { !$0.isEmpty }.joined(separator: " ")
         let items = (draft.offers + draft.options).map { item in

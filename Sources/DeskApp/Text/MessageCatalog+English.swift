@@ -105,6 +105,7 @@ extension MessageCatalog {
         case .monthNovember: "November"
         case .monthDecember: "December"
         case .dateFormat: "{1}/{2}/{3}"
+        case .dayMonthFormat: "{1}/{2}"
         case .monthTitle: "{1} {2}"
 
         // Order wizard.
@@ -290,8 +291,8 @@ extension MessageCatalog {
         case .tabSync: "Sync"
         case .tabSyncCount: "Sync ({1})"
         case .statusConflicts: "to resolve: {1}"
-        case .offlineBanner: "OFFLINE · data from {1} ({2}) · new orders are kept and sent later"
-        case .offlineBannerNoData: "OFFLINE · no availability kept · new orders are sent later"
+        case .offlineBanner: "OFFLINE · data as of {1} ({2}) · orders are sent later"
+        case .offlineBannerNoData: "OFFLINE · no figures kept · orders are sent later"
         case .ageJustNow: "just now"
         case .ageMinutes: "{1} min ago"
         case .ageHours: "{1} h ago"
@@ -354,10 +355,9 @@ extension MessageCatalog {
         case .syncWaiting: "waiting"
         case .syncRetrying: "try {1} at {2}"
         case .syncSent: "sent: {1}"
-        case .syncRefusedDetail:
-            "The server refused: {1}. Another offer, another time, or give it up?"
+        case .syncRefusedDetail: "Refused: {1}. Another offer, another time, or give it up?"
         case .syncShortageDetail:
-            "Order {1} lacks a unit because walk-in {2} got it. Rebook or cancel it, then mark it done."
+            "Order {1} lacks units for walk-in {2}: rebook or cancel it, then mark it done."
         case .syncPendingWalkIn:
             "Handed over at the counter: it is created as soon as the server can be reached."
         case .syncPendingReservation: "Reservation: sent as soon as the server can be reached."

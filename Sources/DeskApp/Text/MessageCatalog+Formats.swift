@@ -12,6 +12,11 @@ extension MessageCatalog {
         text(.dateFormat, twoDigits(date.day), twoDigits(date.month), String(date.year))
     }
 
+    /// `05.03.` in German, `05/03` in English: a date close enough to need no year.
+    public func dayMonth(_ date: LocalDate) -> String {
+        text(.dayMonthFormat, twoDigits(date.day), twoDigits(date.month))
+    }
+
     /// Always 24-hour: `08:00`.
     public func time(_ time: LocalTime) -> String {
         time.description

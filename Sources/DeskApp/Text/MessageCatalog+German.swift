@@ -109,6 +109,7 @@ extension MessageCatalog {
         case .monthNovember: "November"
         case .monthDecember: "Dezember"
         case .dateFormat: "{1}.{2}.{3}"
+        case .dayMonthFormat: "{1}.{2}."
         case .monthTitle: "{1} {2}"
 
         // Order wizard.
@@ -318,9 +319,9 @@ extension MessageCatalog {
         case .tabSyncCount: "Abgleich ({1})"
         case .statusConflicts: "zu klären: {1}"
         case .offlineBanner:
-            "OFFLINE · Daten von {1} ({2}) · neue Bestellungen werden gespeichert und später gesendet"
+            "OFFLINE · Stand {1} ({2}) · Bestellungen werden später gesendet"
         case .offlineBannerNoData:
-            "OFFLINE · keine gespeicherte Verfügbarkeit · neue Bestellungen werden später gesendet"
+            "OFFLINE · keine gespeicherten Zahlen · Bestellungen werden später gesendet"
         case .ageJustNow: "gerade eben"
         case .ageMinutes: "vor {1} Min."
         case .ageHours: "vor {1} Std."
@@ -382,16 +383,15 @@ extension MessageCatalog {
         case .syncTitle: "Abgleich · nicht beim Server: {1} · zu klären: {2}"
         case .syncEmpty: "Alles ist beim Server, nichts ist zu klären."
         case .syncHint:
-            "{1} anderes Angebot · {2} andere Zeit · {3} nicht anlegen · {4} erledigt · {5} jetzt senden"
+            "{1} anderes Angebot · {2} andere Zeit · {3} nicht anlegen · {4} erledigt · {5} senden"
         case .syncRefused: "Konflikt: {1}"
         case .syncShortage: "Engpass: {1}× {2} fehlt"
         case .syncWaiting: "wartet"
         case .syncRetrying: "{1}. Versuch um {2}"
         case .syncSent: "gesendet: {1}"
-        case .syncRefusedDetail:
-            "Der Server hat abgelehnt: {1}. Anderes Angebot, andere Zeit oder nicht anlegen?"
+        case .syncRefusedDetail: "Abgelehnt: {1}. Anderes Angebot, andere Zeit oder nicht anlegen?"
         case .syncShortageDetail:
-            "Auftrag {1} fehlt eine Einheit, weil Walk-in {2} sie erhielt. Umbuchen oder stornieren, dann als erledigt markieren."
+            "Auftrag {1} fehlt Ware wegen Walk-in {2}: umbuchen oder stornieren, dann erledigt."
         case .syncPendingWalkIn:
             "Übergabe an der Theke: wird sicher angelegt, sobald der Server erreichbar ist."
         case .syncPendingReservation:

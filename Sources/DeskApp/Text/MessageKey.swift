@@ -93,6 +93,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case monthNovember = "month.11"
     case monthDecember = "month.12"
     case dateFormat = "format.date"
+    case dayMonthFormat = "format.dayMonth"
     case monthTitle = "format.monthTitle"
 
     // Order wizard.

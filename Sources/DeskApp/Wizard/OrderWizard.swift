@@ -386,8 +386,9 @@ struct OrderWizard {
         let action: OutboxAction =
             replacing.map { .replace(conflictID: $0.id, with: request) }
             ?? .submit(request, Self.kind(of: draft, context: context))
+        // The notice first: what the outbox answers (a dialog, a sentence) comes after.
         return [
-            .outbox(action), .notice(Notice(context.text.entry(.orderSending), kind: .info)),
+            .notice(Notice(context.text.entry(.orderSending), kind: .info)), .outbox(action),
         ]
     }
 
