@@ -142,6 +142,15 @@ public final class OfflineStore: Sendable {
         return .done
     }
 
+    /// Closes both files, at the end of the program: SQLite folds each write-ahead log
+    /// into its file, so the next start finds them whole on their own. Afterwards the
+    /// cache opens again when used, the outbox answers `storage` errors.
+    public func close() {
+        cache.close()
+        outbox.close()
+        logger.info("offline store closed")
+    }
+
     /// The server ended the session (revoked, user deactivated): the cache and the unlock
     /// hash go at once, the outbox stays, since its orders must still reach the server after
     /// the next log-in. Returns how many orders wait in it.

@@ -44,6 +44,11 @@ public final class Outbox: Sendable {
         self.connection = Connection(path: file.path, database: db)
     }
 
+    /// Closes the file for good; later calls fail with `storage`.
+    func close() {
+        try? connection.withDatabase { $0 = nil }
+    }
+
     /// Names of the schema's migrations recorded in the file, in the order applied.
     public func appliedMigrations() throws(OfflineCacheError) -> [String] {
         try read { db in try OutboxSchema.schema.appliedMigrations(db) }

@@ -104,3 +104,21 @@ import Testing
         #expect(entry.provisionalNumber.hasSuffix("0003"))
     }
 }
+
+/// Closing the store at the end of the program leaves whole files behind.
+@Suite struct CloseTests {
+    @Test func closingFoldsTheLogsIntoTheFilesAndKeepsTheOutbox() throws {
+        let folder = TemporaryFolder()
+        let store = try Demo.store(in: folder)
+        let request = Demo.request([OrderItem(Demo.bikeM.id)])
+        try store.outbox.enqueue(request, kind: .walkIn, takenOffline: true, now: Demo.now)
+        store.close()
+        for name in [Cache.fileName, Outbox.fileName] {
+            #expect(!FileManager.default.fileExists(atPath: folder.file(name + "-wal")), "\(name)")
+        }
+        #expect(throws: OfflineCacheError.self) { try store.outbox.unsentCount() }
+        #expect(try store.cache.session() != nil)
+        let reopened = try folder.openStore()
+        #expect(try reopened.outbox.unsent().map(\.clientID) == [request.clientID])
+    }
+}

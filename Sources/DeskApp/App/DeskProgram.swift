@@ -36,6 +36,7 @@ public enum DeskProgram {
         guard
             let store = openStore(paths: paths, server: options.server, text: text, logger: logger)
         else { return 1 }
+        defer { store.close() }
         let recorder = ReplyRecorder(store: store, logger: logger)
         let link: ServerLink
         let serverLabel: String

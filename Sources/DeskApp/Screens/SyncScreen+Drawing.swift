@@ -36,8 +36,10 @@ extension SyncScreen {
         let text = context.text
         switch selectedRow {
         case .conflict(let conflict, let cause, _)? where conflict.kind == .shortage:
+            let offer = conflict.offerID.flatMap { context.session?.offer($0)?.name } ?? ""
             return text.text(
-                .syncShortageDetail, conflict.orderNumber ?? "", cause?.provisionalNumber ?? "")
+                .syncShortageDetail, conflict.orderNumber ?? "", String(conflict.missingUnits ?? 0),
+                offer, cause?.provisionalNumber ?? "")
         case .conflict(let conflict, _, _)?:
             return text.text(.syncRefusedDetail, text.reason(conflict.errorCode))
         case .pending(let entry)?:

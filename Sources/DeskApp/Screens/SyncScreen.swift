@@ -94,16 +94,14 @@ struct SyncScreen {
 
     static let columns = [
         ListColumn(.cells(11)), ListColumn(.cells(12)), ListColumn(.cells(14)), ListColumn(),
-        ListColumn(),
+        ListColumn(.cells(22)),
     ]
 
     private func item(for row: Row, context: DeskContext) -> ListItem {
         let text = context.text
         switch row {
         case .conflict(let conflict, _, let order) where conflict.kind == .shortage:
-            let missing = text.text(
-                .syncShortage, String(conflict.missingUnits ?? 0),
-                conflict.offerID.flatMap { context.session?.offer($0)?.name } ?? "")
+            let missing = text.text(.syncShortage, String(conflict.missingUnits ?? 0))
             return ListItem(
                 cells: [conflict.orderNumber ?? ""]
                     + describe(order?.draft, order?.customer, context)

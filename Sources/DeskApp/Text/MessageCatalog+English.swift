@@ -351,13 +351,13 @@ extension MessageCatalog {
         case .syncEmpty: "Everything is on the server, nothing to resolve."
         case .syncHint: "{1} other offer · {2} other time · {3} give up · {4} done · {5} send now"
         case .syncRefused: "Conflict: {1}"
-        case .syncShortage: "Shortage: {1}× {2} missing"
+        case .syncShortage: "Shortage: {1} short"
         case .syncWaiting: "waiting"
         case .syncRetrying: "try {1} at {2}"
         case .syncSent: "sent: {1}"
         case .syncRefusedDetail: "Refused: {1}. Another offer, another time, or give it up?"
         case .syncShortageDetail:
-            "Order {1} lacks units for walk-in {2}: rebook or cancel it, then mark it done."
+            "{1}: {2}× {3} short for walk-in {4}; rebook or cancel it, then mark it done."
         case .syncPendingWalkIn:
             "Handed over at the counter: it is created as soon as the server can be reached."
         case .syncPendingReservation: "Reservation: sent as soon as the server can be reached."

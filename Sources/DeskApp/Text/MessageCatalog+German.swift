@@ -385,13 +385,13 @@ extension MessageCatalog {
         case .syncHint:
             "{1} anderes Angebot · {2} andere Zeit · {3} nicht anlegen · {4} erledigt · {5} senden"
         case .syncRefused: "Konflikt: {1}"
-        case .syncShortage: "Engpass: {1}× {2} fehlt"
+        case .syncShortage: "Engpass: {1} zu wenig"
         case .syncWaiting: "wartet"
         case .syncRetrying: "{1}. Versuch um {2}"
         case .syncSent: "gesendet: {1}"
         case .syncRefusedDetail: "Abgelehnt: {1}. Anderes Angebot, andere Zeit oder nicht anlegen?"
         case .syncShortageDetail:
-            "Auftrag {1} fehlt Ware wegen Walk-in {2}: umbuchen oder stornieren, dann erledigt."
+            "{1}: {2}× {3} zu wenig wegen Walk-in {4}; umbuchen oder stornieren, dann erledigt."
         case .syncPendingWalkIn:
             "Übergabe an der Theke: wird sicher angelegt, sobald der Server erreichbar ist."
         case .syncPendingReservation:
