@@ -448,3 +448,19 @@ import Testing
                 == .reservation)
     }
 }
+
+@Suite struct SyncScheduleTests {
+    @Test func theCacheHoldsTheMonthsOfTheNextEightWeeks() {
+        let march = LocalDate(year: 2016, month: 3, day: 5)!
+        #expect(
+            SyncState.months(from: march).map(\.description) == ["2016-03-01", "2016-04-01"])
+        let late = LocalDate(year: 2016, month: 3, day: 31)!
+        #expect(
+            SyncState.months(from: late).map(\.description)
+                == ["2016-03-01", "2016-04-01", "2016-05-01"])
+        let december = LocalDate(year: 2026, month: 12, day: 20)!
+        #expect(
+            SyncState.months(from: december).map(\.description)
+                == ["2026-12-01", "2027-01-01", "2027-02-01"])
+    }
+}

@@ -233,7 +233,6 @@ extension Desk {
             sync.nextOrders = context.now
         }
         refreshOutboxFigures()
-        syncScreen?.reload(store: store, context: context)
         syncTick(context: context)
     }
 

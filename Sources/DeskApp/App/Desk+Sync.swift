@@ -26,8 +26,19 @@ struct SyncState {
     /// The outbox keeps sent orders this long: their provisional numbers stay findable,
     /// and they count against cached figures fetched before they were sent.
     static let keepSent: TimeInterval = 2 * 86_400
-    /// Availability is cached for this many months from the current one: 8 weeks ahead.
-    static let months = 3
+    /// Availability is cached this far ahead, in whole months from the current one.
+    static let daysAhead = 56
+
+    /// The first days of the months that hold today and the next 8 weeks: two or three.
+    static func months(from today: LocalDate) -> [LocalDate] {
+        var month = today.firstOfMonth
+        var months: [LocalDate] = []
+        while months.isEmpty || month <= today.advanced(by: daysAhead) {
+            months.append(month)
+            month = month.advanced(by: LocalDate.daysIn(month: month.month, year: month.year))
+        }
+        return months
+    }
 
     /// Everything is due now, e.g. after an outage.
     mutating func catchUp(at now: Date) {
@@ -102,14 +113,8 @@ extension Desk {
         sync.nextAvailability = context.now.addingTimeInterval(SyncState.availabilityEvery)
         prune(store: store, context: context)
         guard let session else { return }
-        var month = context.today.firstOfMonth
-        var months: [LocalDate] = []
-        for _ in 0..<SyncState.months {
-            months.append(month)
-            month = month.advanced(by: LocalDate.daysIn(month: month.month, year: month.year))
-        }
         for branch in session.branches {
-            for first in months {
+            for first in SyncState.months(from: context.today) {
                 let call = BookingCall.monthAvailability(
                     month: first, AvailabilityFilter(branch: branch.id))
                 sync.monthsInFlight.append(call)

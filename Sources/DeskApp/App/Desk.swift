@@ -145,6 +145,11 @@ public final class Desk {
 
     private func tick(context: DeskContext) {
         takeStoreEvents()
+        // The Sync tab follows the outbox at the tick's pace, not once per answer: a long
+        // queue going out would otherwise be read back whole after every order.
+        if tab == .sync, case .working = phase {
+            syncScreen?.reload(store: store, context: context)
+        }
         if connection.isCheckDue(at: context.now)
             || (connection.nextCheck == nil && !connection.isProbing)
         {

@@ -37,13 +37,12 @@ public enum DeskProgram {
             let store = openStore(paths: paths, server: options.server, text: text, logger: logger)
         else { return 1 }
         defer { store.close() }
-        let recorder = ReplyRecorder(store: store, logger: logger)
         let link: ServerLink
         let serverLabel: String
         let shownLogins: [ShownLogin]
         if let url = options.server {
             do {
-                link = try ServerLink(url: url, logger: logger, observer: recorder.record)
+                link = try ServerLink(url: url, logger: logger, store: store)
             } catch {
                 writeError(text.text(.errorUnexpected, String(describing: error)))
                 return 1
@@ -53,7 +52,7 @@ public enum DeskProgram {
         } else {
             let server = EmbeddedServer(
                 folder: paths.serverFolder, logger: embeddedServerLogger(paths: paths))
-            link = ServerLink(embedded: server, logger: logger, observer: recorder.record)
+            link = ServerLink(embedded: server, logger: logger, store: store)
             serverLabel = text.text(.loginEmbedded, paths.shortened(paths.serverFolder))
             shownLogins = EmbeddedServer.shownLogins
         }

@@ -1,6 +1,7 @@
 import DeskClient
 import Foundation
 import Logging
+import OfflineCache
 
 /// The desk's way to the booking server: three DeskClient workers sharing one session,
 /// created as soon as the server's address is known (at once for `--server`, when the
@@ -13,8 +14,9 @@ import Logging
 /// - `probe` runs health checks with short timeouts: it tells within two seconds whether
 ///   the server is there, even while a call on another worker hangs.
 ///
-/// Every worker hands its finished calls to `observer` on its own thread first.
-final class ServerLink {
+/// With a store, every worker records its finished calls in it on its own thread first
+/// (see `ReplyRecorder`), before the desk hears the answer.
+public final class ServerLink {
     private var workers: Workers?
     private var waiting: [BookingCall] = []
     private let embedded: EmbeddedServer?
@@ -41,19 +43,24 @@ final class ServerLink {
         }
     }
 
-    /// A link to a remote server.
-    init(url: String, logger: Logger, observer: BookingWorker.Observer? = nil) throws {
+    /// A link to a remote server, recording answers in `store`.
+    public init(url: String, logger: Logger, store: OfflineStore?) throws {
         embedded = nil
         self.logger = logger
-        self.observer = observer
+        observer = Self.observer(store: store, logger: logger)
         workers = try makeWorkers(url: url)
     }
 
     /// A link to the embedded server, which starts in the background.
-    init(embedded: EmbeddedServer, logger: Logger, observer: BookingWorker.Observer? = nil) {
+    init(embedded: EmbeddedServer, logger: Logger, store: OfflineStore?) {
         self.embedded = embedded
         self.logger = logger
-        self.observer = observer
+        observer = Self.observer(store: store, logger: logger)
+    }
+
+    private static func observer(store: OfflineStore?, logger: Logger) -> BookingWorker.Observer? {
+        guard let store else { return nil }
+        return ReplyRecorder(store: store, logger: logger).record
     }
 
     private func makeWorkers(url: String) throws -> Workers {
@@ -95,7 +102,7 @@ final class ServerLink {
         }
     }
 
-    func submit(_ call: BookingCall) {
+    public func submit(_ call: BookingCall) {
         guard let workers else {
             waiting.append(call)
             return
@@ -104,7 +111,7 @@ final class ServerLink {
     }
 
     /// Finished calls, oldest first per worker; failures are logged without personal data.
-    func finished() -> [DeskReply] {
+    public func finished() -> [DeskReply] {
         (workers?.all ?? []).flatMap { $0.takeFinished() }.map { completion in
             if case .failure(let error) = completion.result {
                 logger.warning(
@@ -114,14 +121,15 @@ final class ServerLink {
         }
     }
 
-    var wakeDescriptors: [Int32] { (workers?.all ?? []).map(\.wakeDescriptor) }
+    /// Readable while finished calls wait: poll them beside the keyboard.
+    public var wakeDescriptors: [Int32] { (workers?.all ?? []).map(\.wakeDescriptor) }
 
     /// Calls not answered yet.
-    var outstanding: Int {
+    public var outstanding: Int {
         (workers?.all ?? []).reduce(waiting.count) { $0 + $1.outstanding }
     }
 
-    func stop() {
+    public func stop() {
         for worker in workers?.all ?? [] { worker.stop() }
         embedded?.stop()
     }
