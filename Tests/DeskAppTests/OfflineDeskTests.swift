@@ -235,6 +235,28 @@ import Testing
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    @Test func theLogInScreenOffersTheUnlockWhenTheDeskStartsWithoutTheServer() throws {
+        let first = DeskDriver(offline: true)
+        let folder = try #require(first.folder)
+        Self.loggedIn(first)
+        let driver = DeskDriver(offline: true, folder: folder)
+        driver.handle(.tick)
+        driver.answer({ $0 == .health }, with: .failure(Self.unreachable))
+        #expect(driver.screen.contains("Server nicht erreichbar: ohne ihn meldet sich staff"))
+        // Account and user are filled in; the password is all that is left to type.
+        driver.type("demo-staff")
+        driver.press(.enter)
+        guard case .logIn(let request)? = driver.sent.first else {
+            Issue.record("no log-in sent")
+            return
+        }
+        #expect(request.account == "demo" && request.username == "staff")
+        driver.answer(
+            { if case .logIn = $0 { true } else { false } }, with: .failure(Self.unreachable))
+        #expect(driver.screen.contains("Ohne Server angemeldet als Stefan Staff."))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
     @Test func fiveWrongPasswordsLockTheOfflineUnlock() throws {
         let first = DeskDriver(offline: true)
         let folder = try #require(first.folder)

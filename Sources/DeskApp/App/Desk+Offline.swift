@@ -59,6 +59,17 @@ extension Desk {
 
     // MARK: - Offline unlock
 
+    /// On the log-in screen, with the server gone: says who may log in without it.
+    func offerUnlock() {
+        guard case .login(var screen) = phase,
+            let user = (try? store?.unlock.lastUser()) ?? nil
+        else { return }
+        screen.offerUnlock(
+            account: user.account, username: user.username,
+            sentence: text.text(.loginOfflineHint, user.username, user.account))
+        phase = .login(screen)
+    }
+
     /// The log-in found no server: the last user who logged in online may reopen the desk
     /// with their password, checked against the local hash, and work from the cache.
     func unlockOffline(

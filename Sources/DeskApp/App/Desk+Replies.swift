@@ -60,9 +60,14 @@ extension Desk {
         if case .failure(let failure) = reply.result, failure.isUnreachable {
             if connection.unreachable(at: context.now) {
                 notice = Notice(text.entry(.errorUnreachable), kind: .warning)
+                offerUnlock()
             }
         } else if connection.answered(at: context.now) {
             notice = Notice(text.entry(.errorBackOnline), kind: .success)
+            if case .login(var screen) = phase {
+                screen.withdrawUnlock()
+                phase = .login(screen)
+            }
             cameBack(context: self.context(context.now))
         }
     }

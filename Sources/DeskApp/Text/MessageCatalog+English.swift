@@ -304,6 +304,8 @@ extension MessageCatalog {
         case .reasonOther: "refused ({1})"
         case .unlockOffline:
             "Logged in without the server as {1}. New orders are sent as soon as it is back."
+        case .loginOfflineHint:
+            "Server unreachable: without it, {1} (account {2}) logs in with their own password."
         case .unlockWrongPassword:
             "The server cannot be reached, and the password is wrong. {1} tries left."
         case .unlockLockedOut:

@@ -333,6 +333,8 @@ extension MessageCatalog {
         case .reasonOther: "abgelehnt ({1})"
         case .unlockOffline:
             "Ohne Server angemeldet als {1}. Neue Bestellungen werden gesendet, sobald er wieder erreichbar ist."
+        case .loginOfflineHint:
+            "Server nicht erreichbar: ohne ihn meldet sich {1} (Konto {2}) mit eigenem Passwort an."
         case .unlockWrongPassword:
             "Der Server ist nicht erreichbar, und das Passwort stimmt nicht. Noch {1} Versuche."
         case .unlockLockedOut:

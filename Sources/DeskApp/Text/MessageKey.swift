@@ -271,6 +271,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case reasonNotVisible = "reason.notVisible"
     case reasonOther = "reason.other"
     case unlockOffline = "unlock.offline"
+    case loginOfflineHint = "login.offlineHint"
     case unlockWrongPassword = "unlock.wrongPassword"
     case unlockLockedOut = "unlock.lockedOut"
     case unlockOtherUser = "unlock.otherUser"
