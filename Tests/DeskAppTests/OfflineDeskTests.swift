@@ -309,6 +309,24 @@ import Testing
         #expect(driver.screen.contains("○ offline"))
     }
 
+    @Test func aSilentServerFoundGoneByTheProbeReleasesTheWaitingOrder() throws {
+        let driver = DeskDriver(offline: true)
+        let store = try #require(driver.store)
+        WizardFlowTests.walkToConfirmation(driver)
+        driver.press(.enter)
+        #expect(driver.sent.contains(where: WizardFlowTests.isCreate))
+        driver.now += Connection.slowAfter
+        driver.handle(.tick)
+        driver.answer({ $0 == .health }, with: .failure(.timedOut("2000 ms")))
+        let entry = try #require(try store.outbox.unsent().first)
+        #expect(driver.screen.contains("Ohne Server angenommen"))
+        #expect(driver.screen.contains("Bestellung \(entry.provisionalNumber) ist gespeichert"))
+        // The answer that comes late still counts: the order is sent, the wizard is done.
+        driver.answer(
+            WizardFlowTests.isCreate, with: .success(.order(Self.order(for: entry.request))))
+        #expect(try store.outbox.unsentCount() == 0)
+    }
+
     @Test func aRefusedReservationBecomesAConflictResolvedWithAnotherOffer() throws {
         let driver = DeskDriver(size: Size(rows: 30, columns: 120), offline: true)
         let store = try #require(driver.store)
@@ -444,6 +462,26 @@ import Testing
         #expect(driver.screen.contains("unversandt: 1"))
         #expect(try driver.store?.outbox.unsentCount() == 1)
         #expect(FileManager.default.fileExists(atPath: folder + "/" + Cache.fileName + ".damaged"))
+    }
+
+    @Test func withoutACachedCatalogueTheDeskWaitsForTheServerAndAsksAgain() {
+        let driver = DeskDriver(offline: true)
+        driver.type("staff")
+        driver.press(.tab)
+        driver.type("demo-staff")
+        driver.press(.enter)
+        driver.answer(
+            { if case .logIn = $0 { true } else { false } },
+            with: .success(.loggedIn(Fixture.login)))
+        driver.answer(
+            { if case .catalogueChanges = $0 { true } else { false } },
+            with: .failure(Self.unreachable))
+        #expect(driver.screen.contains("hat keines gespeichert"))
+        Self.comeBack(driver)
+        driver.answer(
+            { if case .catalogueChanges = $0 { true } else { false } },
+            with: .success(.catalogueChanges(Fixture.catalogue)))
+        #expect(driver.screen.contains("März 2016"))
     }
 
     @Test func walkInsAreHandedOverNowAndEverythingLaterIsAReservation() {

@@ -49,6 +49,15 @@ extension Desk {
         notice = Notice(text.entry(reply.request.offlineSentence), kind: .warning)
     }
 
+    /// The server went while the wizard waited for its order's answer: the order is safe
+    /// in the outbox, so the customer need not wait for the request to time out.
+    func releaseWaitingOrder(context: DeskContext) {
+        guard case .stored(let entry)? = wizard?.submission,
+            let actions = wizard?.heldForLater(entry, context: context)
+        else { return }
+        perform(actions, context: context)
+    }
+
     /// The calendar's month that neither the server nor the cache could give.
     func noteMonthMissing(_ reply: DeskReply) {
         guard case .failure(let failure) = reply.result, failure.isUnreachable, store != nil,

@@ -61,6 +61,7 @@ extension Desk {
             if connection.unreachable(at: context.now) {
                 notice = Notice(text.entry(.errorUnreachable), kind: .warning)
                 offerUnlock()
+                releaseWaitingOrder(context: context)
             }
         } else if connection.answered(at: context.now) {
             notice = Notice(text.entry(.errorBackOnline), kind: .success)
@@ -182,14 +183,15 @@ extension Desk {
             changed = true
         }
         if case .loading = phase {
-            pendingCatalogue.removeAll()
+            // Still pending without a catalogue: the server's return asks again.
             guard readCatalogueFromCache() else {
                 notice = Notice(text.entry(.offlineNoCatalogue), kind: .error)
                 return
             }
+            pendingCatalogue.removeAll()
             startWorking(context: self.context(context.now))
         } else if changed {
-            _ = readCatalogueFromCache()
+            readCatalogueFromCache()
         }
     }
 
