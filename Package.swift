@@ -53,7 +53,7 @@ let package = Package(
                 "BookingCore", "BookingAPI", "BookingStore", "HTTPServer", "Secrets", "Curl",
                 "Logging",
             ]),
-        .executableTarget(name: "booking-server", dependencies: ["BookingServer"]),
+        .executableTarget(name: "booking-server", dependencies: ["BookingServer", "BookingAPI"]),
 
         // Desk side.
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
@@ -100,7 +100,11 @@ let package = Package(
         .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
         .testTarget(
             name: "BookingServerTests",
-            dependencies: ["BookingServer", "BookingAPI", "TestSupport", "Curl", "booking-server"]),
+            dependencies: [
+                "BookingServer", "BookingAPI", "BookingStore", "SQLite", "Secrets", "TestSupport",
+                "Curl",
+                "booking-server",
+            ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "OfflineCacheTests",

@@ -3,7 +3,8 @@ import Foundation
 
 /// `POST /api/v1/session`: log in to one account.
 public struct LoginRequest: Codable, Sendable, Equatable {
-    /// The account's short name (e.g. `"demo"`), as printed on the desk's log-in screen.
+    /// The account's short name (e.g. `"demo"`), as printed on the desk's log-in screen;
+    /// `supportAccount` for a vendor superuser.
     public var account: String
     public var username: String
     public var password: String
@@ -13,6 +14,11 @@ public struct LoginRequest: Codable, Sendable, Equatable {
         self.username = username
         self.password = password
     }
+
+    /// The account name a vendor superuser logs in with. Superusers belong to no account:
+    /// every request of theirs, the log-in included, names the account they act in with
+    /// the header `APIPath.accountHeader`.
+    public static let supportAccount = "*"
 }
 
 /// The answer to a successful log-in. The token goes into `Authorization: Bearer <token>`.

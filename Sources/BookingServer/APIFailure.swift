@@ -6,11 +6,15 @@ import BookingStore
 struct APIFailure: Error, Sendable {
     let status: Int
     let envelope: ErrorEnvelope
+    /// Headers the answer needs besides the body, such as `Retry-After`.
+    var headers: [String: String] = [:]
 
     init(_ status: Int, _ code: ErrorCode, _ message: String, field: String? = nil) {
         self.status = status
         self.envelope = ErrorEnvelope(code: code, message: message, field: field)
     }
+
+    static let forbidden = APIFailure(403, .forbidden, "your role may not use this")
 
     static func invalidInput(_ message: String, field: String? = nil) -> APIFailure {
         APIFailure(400, .invalidInput, message, field: field)

@@ -102,4 +102,18 @@ struct APIRequest: Sendable {
         }
         return instant
     }
+
+    func optionalInstant(_ name: String) throws -> Date? {
+        guard query(name) != nil else { return nil }
+        return try queryInstant(name)
+    }
+
+    /// The `limit` argument, 1 to `maximum`, or `default` when absent.
+    func limit(default value: Int, maximum: Int) throws -> Int {
+        guard let text = query("limit") else { return value }
+        guard let limit = Int(text), (1...maximum).contains(limit) else {
+            throw APIFailure.invalidInput("limit must be 1 to \(maximum)", field: "limit")
+        }
+        return limit
+    }
 }

@@ -31,7 +31,7 @@ extension APIServer {
     }
 
     func deleteHold(_ request: APIRequest) throws -> HTTPResponse {
-        try store.deleteHold(request.id(), scope: request.scope)
+        try store.deleteHold(request.id(), scope: request.scope, now: request.now)
         return Self.noContent()
     }
 
@@ -49,11 +49,16 @@ extension APIServer {
                 field: "expectedTotal")
         }
         // The fingerprint is of the bytes sent: a retry sends the stored request again.
-        let new = try NewOrder(
+        var new = try NewOrder(
             request: body, priced: priced, idempotencyKey: key,
             fingerprint: Secrets.hex(Secrets.sha256(request.http.body)),
             year: request.caller.calendar.date(of: request.now).year)
+        let password = try customerPassword(body.customer, request: request)
+        new.customerPasswordHash = try password.map(hash)
         let created = try store.createOrder(new, scope: request.scope, now: request.now)
+        if created.customerLoginCreated, let password {
+            mailCustomerPassword(password, to: body.customer, account: request.caller.account)
+        }
         if !created.replayed {
             logger.info(
                 "order created",
@@ -74,6 +79,29 @@ extension APIServer {
                 status: 201, headers: ["Content-Type": APIJSON.contentType], body: body)
         }
         return response
+    }
+
+    /// A generated password if this order makes a new customer who gets a log-in (the
+    /// account's setting); nil otherwise, which is almost always.
+    private func customerPassword(_ customer: CustomerData, request: APIRequest) throws
+        -> String?
+    {
+        guard try store.customerWouldGetLogin(email: customer.email, scope: request.scope)
+        else { return nil }
+        return Secrets.generatePassword()
+    }
+
+    private func mailCustomerPassword(
+        _ password: String, to customer: CustomerData, account: AccountInfo
+    ) {
+        let name = [customer.firstName ?? "", customer.lastName].filter { !$0.isEmpty }
+            .joined(separator: " ")
+        let email = customer.email.lowercased()
+        _ = mailer.send(
+            to: email, name: name, subject: PasswordMail.subject,
+            body: PasswordMail.body(
+                name: name, account: account.slug, username: email, password: password,
+                occasion: .newLogin))
     }
 
     private func idempotencyKey(_ request: APIRequest, body: CreateOrderRequest) throws -> String {

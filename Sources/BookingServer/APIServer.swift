@@ -17,7 +17,9 @@ final class APIServer: Sendable {
     let logger: Logger
     let hasher: PasswordHasher
     let clock: @Sendable () -> Date
-    let sessionLifetime: TimeInterval
+    let policy: SecurityPolicy
+    let mailer: Mailer
+    let accessLog: AccessLog
     let routes: RouteTable
     /// At most this many Argon2id hashes at once: each takes 64 MiB and a core for 0.14 s.
     private let hashing = DispatchSemaphore(value: 2)
@@ -32,15 +34,17 @@ final class APIServer: Sendable {
 
     init(
         store: BookingStore, logger: Logger, hasher: PasswordHasher,
-        clock: @escaping @Sendable () -> Date,
-        sessionLifetime: TimeInterval, cachesMonthViews: Bool = true
+        clock: @escaping @Sendable () -> Date, policy: SecurityPolicy, mailer: Mailer,
+        accessLog: AccessLog, cachesMonthViews: Bool = true
     ) throws {
         self.monthViews = MonthViewCache(capacity: cachesMonthViews ? 20_000 : 0)
         self.store = store
         self.logger = logger
         self.hasher = hasher
         self.clock = clock
-        self.sessionLifetime = sessionLifetime
+        self.policy = policy
+        self.mailer = mailer
+        self.accessLog = accessLog
         self.routes = RouteTable(routes: APIServer.table)
         self.decoyHash = try hasher.hash(Secrets.randomToken())
         self.openAPIDocument = OpenAPIDocument.data().map { Array($0) } ?? Array("{}".utf8)
@@ -64,20 +68,28 @@ final class APIServer: Sendable {
         var response: HTTPResponse
         do {
             response = try route(request)
-        } catch let failure as APIFailure {
-            response = Self.errorResponse(failure)
-        } catch let error as StoreError {
-            if case .database = error {
-                logger.error("store failed", ["request": id, "error": "\(error)"])
-            }
-            response = Self.errorResponse(APIFailure(error))
         } catch {
-            logger.error("request failed", ["request": id, "error": "\(error)"])
-            response = Self.errorResponse(APIFailure(500, .internalError, "unexpected failure"))
+            response = Self.errorResponse(failure(error, request: id))
         }
         response.headers["X-Request-ID"] = id
         logRequest(request, response: response, id: id, started: started)
         return response
+    }
+
+    /// The answer for an error thrown while handling request `id`; faults are logged.
+    func failure(_ error: any Error, request id: String) -> APIFailure {
+        switch error {
+        case let failure as APIFailure:
+            return failure
+        case let error as StoreError:
+            if case .database = error {
+                logger.error("store failed", ["request": id, "error": "\(error)"])
+            }
+            return APIFailure(error)
+        default:
+            logger.error("request failed", ["request": id, "error": "\(error)"])
+            return APIFailure(500, .internalError, "unexpected failure")
+        }
     }
 
     /// Answers a request the HTTP layer refused before reading it.
@@ -108,27 +120,93 @@ final class APIServer: Sendable {
             return response
         case .found(let route, let parameters):
             let now = clock()
-            let session = try authenticate(request, access: route.access, now: now)
+            let session = try authorize(request, route: route, now: now)
             let apiRequest = APIRequest(
                 http: request, parameters: parameters, session: session, now: now)
-            return try route.handler(self, apiRequest)
+            guard session?.user.role == .superuser else {
+                return try route.handler(self, apiRequest)
+            }
+            return try auditedForSuperuser(route, apiRequest)
         }
     }
 
-    private func authenticate(_ request: HTTPRequest, access: Access, now: Date) throws
+    /// The caller's session if the route's access rule lets their role in: 401 without a
+    /// live session, 403 for a role the rule does not name.
+    private func authorize(_ request: HTTPRequest, route: Route, now: Date) throws
         -> SessionContext?
     {
-        guard access != .anyone else { return nil }
+        guard route.access != .anyone else { return nil }
+        let session = try authenticate(request, now: now)
+        guard route.access.roles.contains(session.user.role) else {
+            throw session.user.role == .customer
+                ? APIFailure(403, .forbidden, "customers may not use the desk's API")
+                : APIFailure.forbidden
+        }
+        return session
+    }
+
+    /// The live session of the bearer token: a user's, or a superuser's acting in the
+    /// account named by `X-Account`.
+    func authenticate(_ request: HTTPRequest, now: Date) throws -> SessionContext {
         guard let token = Self.bearerToken(request) else { throw APIFailure.unauthorized }
-        guard let session = try store.session(tokenHash: Secrets.sha256Hex(token), now: now) else {
-            throw APIFailure(401, .unauthorized, "the session is unknown or has ended")
-        }
-        switch session.user.role {
-        case .admin, .staff, .superuser:
+        let hash = Secrets.sha256Hex(token)
+        if let session = try store.session(
+            tokenHash: hash, now: now, idleTimeout: policy.idleTimeout)
+        {
             return session
-        case .guide, .customer:
-            throw APIFailure(403, .forbidden, "this role may not use the desk's API")
         }
+        if let superuser = try store.superuserSession(
+            tokenHash: hash, now: now, idleTimeout: policy.idleTimeout)
+        {
+            let account = try actingAccount(request)
+            return Self.superuserContext(
+                superuser.user, in: account, expiresAt: superuser.expiresAt)
+        }
+        throw APIFailure(401, .unauthorized, "the session is unknown or has ended")
+    }
+
+    /// The account a superuser's request names in `X-Account`.
+    func actingAccount(_ request: HTTPRequest) throws -> AccountInfo {
+        let header = APIPath.accountHeader
+        guard let slug = request.header(header), !slug.isEmpty else {
+            throw APIFailure.invalidInput(
+                "a superuser names the account of every request in \(header)", field: header)
+        }
+        guard slug.count <= 100, let account = try store.account(slug: slug) else {
+            throw APIFailure(404, .notFound, "account not found")
+        }
+        return account
+    }
+
+    static func superuserContext(_ user: UserInfo, in account: AccountInfo, expiresAt: Date)
+        -> SessionContext
+    {
+        let actor = AuditActor(kind: .superuser, id: user.id.rawValue, name: user.username)
+        return SessionContext(
+            user: user, account: account, scope: Scope(accountID: account.id, actor: actor),
+            expiresAt: expiresAt)
+    }
+
+    /// Runs a superuser's request and records it as `session.superuser_access` with the
+    /// superuser's name, method, route and status; if the record cannot be written, the
+    /// answer is withheld.
+    private func auditedForSuperuser(_ route: Route, _ request: APIRequest) throws
+        -> HTTPResponse
+    {
+        var response: HTTPResponse
+        do {
+            response = try route.handler(self, request)
+        } catch {
+            response = Self.errorResponse(failure(error, request: "superuser"))
+        }
+        try store.recordAudit(
+            action: "session.superuser_access",
+            target: AuditTarget(type: "account", id: request.caller.account.id.rawValue),
+            details: [
+                "method": route.method, "route": route.template,
+                "status": String(response.status),
+            ], scope: request.scope, at: request.now)
+        return response
     }
 
     static func bearerToken(_ request: HTTPRequest) -> String? {
@@ -154,8 +232,9 @@ final class APIServer: Sendable {
 
     static func errorResponse(_ failure: APIFailure) -> HTTPResponse {
         let body = (try? APIJSON.encoder().encode(failure.envelope)).map { Array($0) } ?? []
-        return HTTPResponse(
-            status: failure.status, headers: ["Content-Type": APIJSON.contentType], body: body)
+        var headers = failure.headers
+        headers["Content-Type"] = APIJSON.contentType
+        return HTTPResponse(status: failure.status, headers: headers, body: body)
     }
 
     // MARK: - Logging
@@ -165,13 +244,15 @@ final class APIServer: Sendable {
         return String(number, radix: 16)
     }
 
-    /// One line per request. The query is left out: it may hold a customer's name.
+    /// One line per request in the server's log, and one in the access log. The query is
+    /// left out: it may hold a customer's name.
     private func logRequest(
         _ request: HTTPRequest, response: HTTPResponse, id: String, started: UInt64
     ) {
+        let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
+        accessLog.record(request, status: response.status, micros: micros)
         let level: LogLevel = response.status >= 500 ? .error : .info
         guard logger.isEnabled(level) else { return }
-        let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
         let path = request.path.count > 120 ? String(request.path.prefix(120)) + "…" : request.path
         logger.log(
             level, "request",

@@ -1,6 +1,7 @@
 import BookingAPI
 import BookingCore
 import BookingStore
+import Foundation
 import Secrets
 
 /// A demo log-in, for the README and the desk's log-in screen on the embedded default.
@@ -8,24 +9,37 @@ public struct DemoLogin: Sendable, Equatable {
     public let account: String
     public let username: String
     public let password: String
+
+    public init(account: String, username: String, password: String) {
+        self.account = account
+        self.username = username
+        self.password = password
+    }
 }
 
 /// Demo data: the account "demo" with the reference branches, offers and options of the
-/// design plus a bike and tour catalogue, its users `admin` and `staff`, and a second
-/// account "nordsee" so that tenant isolation can be tried. Demo passwords only: never use
-/// them for real data.
+/// design plus a bike and tour catalogue; its users `admin` (the owner), `staff`, `nord`
+/// (staff restricted to Filiale Nord) and `guide` (a tour guide with released and
+/// unreleased tours and their participants' orders); and a second account "nordsee" so
+/// that tenant isolation can be tried. Demo passwords only: never use them for real data.
 public enum DemoData {
     public static let admin = DemoLogin(account: "demo", username: "admin", password: "demo-admin")
     public static let staff = DemoLogin(account: "demo", username: "staff", password: "demo-staff")
+    /// Staff restricted to the branch Filiale Nord.
+    public static let nord = DemoLogin(account: "demo", username: "nord", password: "demo-nord")
+    /// The tour guide Greta Gerber: sees her released tours only.
+    public static let guide = DemoLogin(account: "demo", username: "guide", password: "demo-guide")
     /// The admin of the second account.
     public static let otherAdmin = DemoLogin(
         account: "nordsee", username: "admin", password: "demo-admin")
 
     /// Loads the demo data if the store holds no account yet. Returns whether it did.
     @discardableResult
-    public static func load(into store: BookingStore, hasher: PasswordHasher) throws -> Bool {
+    public static func load(into store: BookingStore, hasher: PasswordHasher, now: Date = Date())
+        throws -> Bool
+    {
         guard try store.isEmpty() else { return false }
-        try loadDemoAccount(store, hasher: hasher)
+        try loadDemoAccount(store, hasher: hasher, now: now)
         try loadOtherAccount(store, hasher: hasher)
         return true
     }
@@ -43,7 +57,9 @@ public enum DemoData {
 
     private static func euros(_ cents: Int64) -> Money { Money(cents: cents) }
 
-    private static func loadDemoAccount(_ store: BookingStore, hasher: PasswordHasher) throws {
+    private static func loadDemoAccount(
+        _ store: BookingStore, hasher: PasswordHasher, now: Date
+    ) throws {
         let account = try store.createAccount(
             NewAccount(slug: admin.account, name: "Radhaus am See"))
         let scope = Scope.account(account.id)
@@ -122,7 +138,7 @@ public enum DemoData {
             offer(hafen, options, "Fahrradschloss", stock: nil, .perBooking, 0),
             offer(hafen, options, "Regencape", stock: 10, .perBooking, 300),
         ]
-        _ = try store.addOffers(offers, scope: scope)
+        let stored = try store.addOffers(offers, scope: scope)
         _ = try store.createUser(
             NewUser(
                 username: admin.username, name: "Anna Admin", email: "admin@example.com",
@@ -132,6 +148,15 @@ public enum DemoData {
             NewUser(
                 username: staff.username, name: "Stefan Staff", email: "staff@example.com",
                 role: .staff, passwordHash: try hasher.hash(staff.password)), scope: scope)
+        _ = try store.createUser(
+            NewUser(
+                username: DemoData.nord.username, name: "Nora Nord", email: "nord@example.com",
+                role: .staff, passwordHash: try hasher.hash(DemoData.nord.password),
+                branchIDs: [nord.id]), scope: scope)
+        let catalog = Catalog(
+            offers: stored,
+            categories: try store.categories(scope: scope))
+        try loadTours(store, hasher: hasher, catalog: catalog, scope: scope, now: now)
     }
 
     private static func loadOtherAccount(_ store: BookingStore, hasher: PasswordHasher) throws {
@@ -155,5 +180,85 @@ public enum DemoData {
                 username: otherAdmin.username, name: "Nils Nordsee", email: "admin@nordsee.example",
                 role: .admin, isAdmin: true, isOwner: true,
                 passwordHash: try hasher.hash(otherAdmin.password)), scope: scope)
+    }
+
+    /// The guide Greta Gerber with her log-in, and four tours at Filiale Tourist-Info around
+    /// `now`: three released (one of them past), one not yet, each with orders.
+    private static func loadTours(
+        _ store: BookingStore, hasher: PasswordHasher, catalog: Catalog, scope: Scope, now: Date
+    ) throws {
+        let record = try store.createGuide(
+            GuideData(
+                contractNumber: "FG-2024-017", name: "Greta Gerber", email: "guide@example.com",
+                address: PostalAddress(
+                    street: "Lindenweg", houseNumber: "4", postalCode: "23730", city: "Neustadt",
+                    country: "Deutschland"),
+                phones: ["+49 4561 123456"],
+                bank: BankDetails(
+                    accountHolder: "Greta Gerber", iban: IBAN("DE89 3704 0044 0532 0130 00")!),
+                taxNumber: "21/815/08150"), scope: scope, now: now)
+        _ = try store.createGuideAccess(
+            record.id, username: guide.username, passwordHash: try hasher.hash(guide.password),
+            scope: scope, now: now)
+        let calendar = AccountCalendar.berlin
+        let today = calendar.date(of: now)
+        let tours: [(String, Int, String, String, Bool, [Int])] = [
+            ("Stadtführung Altstadt", -2, "10:00", "12:00", true, [4, 2]),
+            ("Stadtführung Altstadt", 1, "10:00", "12:00", true, [3, 2]),
+            ("Radtour zum Leuchtturm", 3, "14:00", "17:00", true, [4]),
+            ("Weinbergtour mit Verkostung", 5, "16:00", "19:00", false, [2]),
+        ]
+        for (index, (name, days, from, to, released, groups)) in tours.enumerated() {
+            guard let offer = catalog.offers.values.first(where: { $0.name == name }) else {
+                continue
+            }
+            let day = today.advanced(by: days)
+            let start = calendar.instant(day, time(from))
+            let end = calendar.instant(day, time(to))
+            _ = try store.createTour(
+                TourRequest(
+                    offerID: offer.id, start: start, end: end, capacity: offer.stock ?? 10,
+                    guideID: record.id, released: released), scope: scope, now: now)
+            for (group, persons) in groups.enumerated() {
+                try placeTourOrder(
+                    store, offer: offer, start: start, end: end, persons: persons,
+                    customer: tourCustomers[(index + group) % tourCustomers.count],
+                    catalog: catalog, scope: scope, now: now)
+            }
+        }
+    }
+
+    private static let tourCustomers = [
+        CustomerData(
+            firstName: "Jürgen", lastName: "Weiß", email: "juergen.weiss@example.org",
+            city: "Lübeck", termsAccepted: true),
+        CustomerData(
+            firstName: "Aylin", lastName: "Öztürk", email: "aylin@example.org", city: "Kiel",
+            termsAccepted: true),
+        CustomerData(
+            firstName: "Sven", lastName: "Hansen", email: "sven.hansen@example.org",
+            city: "Hamburg", termsAccepted: true),
+    ]
+
+    /// An order of `persons` places on a tour, priced with BookingCore's one price function.
+    private static func placeTourOrder(
+        _ store: BookingStore, offer: Offer, start: Date, end: Date, persons: Int,
+        customer: CustomerData, catalog: Catalog, scope: Scope, now: Date
+    ) throws {
+        let draft = OrderDraft(
+            branchID: offer.branchID, start: start, end: end,
+            offers: [OrderItem(offer.id, quantity: persons)])
+        let quote = try Quote(
+            draft: draft, catalog: catalog,
+            prepayment: PrepaymentPolicy(percent: 50, dueAfterDays: 5), calendar: .berlin,
+            bookedAt: now)
+        let clientID = "demo-tour-" + UUID().uuidString
+        let request = CreateOrderRequest(
+            clientID: clientID, draft: draft, customer: customer, expectedTotal: quote.total)
+        let new = try NewOrder(
+            request: request, priced: PricedOrder(quote, kinds: [offer.id: .tour]),
+            idempotencyKey: clientID, fingerprint: clientID,
+            year: AccountCalendar.berlin.date(of: now).year)
+        _ = try store.createOrder(new, scope: scope, now: now)
     }
 }

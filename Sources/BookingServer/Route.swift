@@ -2,13 +2,43 @@ import BookingAPI
 import BookingCore
 import HTTPServer
 
-/// Who may call a route. The security issue adds finer rules per role and restriction;
-/// every route names one, so none can be forgotten.
-enum Access: Sendable, Equatable {
+/// Who may call a route: every route of the table names one, so that none can be
+/// forgotten, and the security tests read them from the table.
+///
+/// Roles: `admin` is a desk user with the admin flag (the account's owner always has it);
+/// `staff` a desk user without it, possibly restricted to branches and categories;
+/// `guide` reads the released tours assigned to them and nothing else; `customer` never
+/// uses this API; `superuser` is the vendor's support, acting in the account its request
+/// names, with an admin's rights and every request audited.
+enum Access: String, Sendable, Equatable, CaseIterable {
     /// No log-in needed (health, OpenAPI document, log-in itself).
     case anyone
-    /// Any logged-in user of the desk: admin, staff or superuser.
+    /// Every logged-in role but customers, about the caller's own session only: who am I,
+    /// log out.
+    case ownSession = "own-session"
+    /// The desk: admins, staff and superusers. A staff user's restrictions apply: what is
+    /// outside them answers 404 or is left out of lists, exactly like what does not exist.
     case desk
+    /// Admins and superusers only.
+    case admin
+    /// Guides only.
+    case guide
+
+    /// The roles allowed; everyone else logged in gets 403.
+    var roles: Set<Role> {
+        switch self {
+        case .anyone: return Set(Role.allCases)
+        case .ownSession: return [.admin, .staff, .guide, .superuser]
+        case .desk: return [.admin, .staff, .superuser]
+        case .admin: return [.admin, .superuser]
+        case .guide: return [.guide]
+        }
+    }
+
+    /// Whether a staff user's branch and category restrictions filter what the route
+    /// shows and accepts. (Only staff carry restrictions; admin routes are not open to
+    /// staff at all.)
+    var appliesRestrictions: Bool { self == .desk }
 }
 
 /// One entry of the route table: method, path template, access rule and handler.

@@ -21,6 +21,8 @@ public final class BookingStore: Sendable {
     let logger: Logger
     private let writer: WriteQueue
     private let readers: ReaderPool
+    /// Held shared while the store is open, so that a restore cannot replace the file.
+    private let lock: FolderLock
 
     /// Opens (or creates) the store in `folder`, applying pending migrations.
     public init(folder: String, logger: Logger = .silent, readerCount: Int = 8) throws {
@@ -28,6 +30,7 @@ public final class BookingStore: Sendable {
             atPath: folder, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
         let path = folder + "/" + Self.fileName
+        let lock = try FolderLock(folder: folder, exclusive: false)
         do {
             let db = try Database(path: path, synchronous: .full)
             // Password hashes and customers' data: readable by the server's user only.
@@ -43,11 +46,13 @@ public final class BookingStore: Sendable {
         self.logger = logger
         self.writer = WriteQueue(path: path, logger: logger)
         self.readers = try ReaderPool(path: path, count: readerCount)
+        self.lock = lock
     }
 
     /// Finishes queued writes and stops the writer; later writes fail with `.unavailable`.
     public func close() {
         writer.stop()
+        lock.release()
     }
 
     deinit {
@@ -72,6 +77,28 @@ public final class BookingStore: Sendable {
             return try writer.perform(body)
         } catch {
             throw StoreError.wrap(error)
+        }
+    }
+
+    /// Queues `body` on the writer without waiting for it (see `WriteQueue.submit`).
+    func submit(_ body: @escaping @Sendable (Database) throws -> Void) {
+        writer.submit(body)
+    }
+
+    /// Returns once every write queued before the call is committed: for tests and tools
+    /// that must see bookkeeping queued with `submit`.
+    public func waitForQueuedWrites() throws(StoreError) {
+        try write { _ in }
+    }
+
+    /// Runs `body` on the writer, turning a UNIQUE violation into `.conflict(message)`.
+    func writeUnique<T: Sendable>(
+        _ message: String, _ body: @escaping @Sendable (Database) throws -> T
+    ) throws(StoreError) -> T {
+        do {
+            return try write(body)
+        } catch .database(let error) where error.isConstraintViolation {
+            throw .conflict(message)
         }
     }
 

@@ -17,6 +17,7 @@ enum Schema {
         Migration(name: "0002-catalog", sql: catalog),
         Migration(name: "0003-orders-holds-idempotency", sql: ordersHoldsIdempotency),
         Migration(name: "0004-bounded-availability-reads", sql: boundedAvailabilityReads),
+        Migration(name: "0005-security", sql: security),
         Migration(name: "change-feed", sql: changeFeed),
     ]
 
@@ -234,5 +235,86 @@ enum Schema {
         DROP INDEX hold_lines_offer;
         CREATE INDEX hold_lines_offer
             ON hold_lines (offer_id, starts_at, ends_at, expires_at, account_id, hold_id, quantity);
+        """
+
+    /// The security model: superusers and their sessions, log-in failures for the rate
+    /// limit, audit events, guides and tours, deleted users, customers' log-ins and the
+    /// account setting that makes them. A desk user's `role` is kept in step with
+    /// `is_admin` (`admin` or `staff`).
+    private static let security = """
+        ALTER TABLE users ADD COLUMN deleted_at INTEGER;
+        UPDATE users SET role = CASE WHEN is_admin = 1 THEN 'admin' ELSE 'staff' END
+            WHERE role IN ('admin', 'staff');
+        ALTER TABLE accounts ADD COLUMN customer_passwords INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE customers ADD COLUMN user_id INTEGER REFERENCES users(id);
+        ALTER TABLE customers ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX orders_customer ON orders (account_id, customer_id);
+        CREATE TABLE superusers (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE superuser_sessions (
+            token_hash TEXT PRIMARY KEY,
+            superuser_id INTEGER NOT NULL REFERENCES superusers(id),
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            ended_at INTEGER
+        );
+        -- One row per log-in attempt that has not succeeded (yet): the rate limit counts
+        -- them per account and user name and shortened client address.
+        CREATE TABLE login_failures (
+            key TEXT NOT NULL,
+            address TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX login_failures_key ON login_failures (key, address, at);
+        CREATE TABLE audit_events (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            action TEXT NOT NULL,
+            actor_kind TEXT NOT NULL,
+            actor_id INTEGER,
+            actor_name TEXT NOT NULL,
+            target_type TEXT,
+            target_id INTEGER,
+            at INTEGER NOT NULL,
+            taken_offline INTEGER NOT NULL DEFAULT 0,
+            forced INTEGER NOT NULL DEFAULT 0,
+            details TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_events_account ON audit_events (account_id, id);
+        CREATE INDEX audit_events_target ON audit_events (account_id, target_type, target_id);
+        CREATE TABLE guides (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            contract_number TEXT NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT,
+            data TEXT NOT NULL,
+            user_id INTEGER UNIQUE REFERENCES users(id),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (account_id, contract_number)
+        );
+        CREATE TABLE tours (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            offer_id INTEGER NOT NULL REFERENCES offers(id),
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            capacity INTEGER NOT NULL,
+            guide_id INTEGER REFERENCES guides(id),
+            released INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX tours_start ON tours (account_id, starts_at);
+        CREATE INDEX tours_guide ON tours (account_id, guide_id, starts_at);
         """
 }

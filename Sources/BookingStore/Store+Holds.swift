@@ -48,6 +48,7 @@ extension BookingStore {
                     ])
                 try Self.noteBooking(db, offer: item.offerID, period: period)
             }
+            try Self.audit(db, AuditRecord("hold.created", "hold", hold), scope: scope, at: now)
             return HoldID(hold)
         }
         return HoldInfo(
@@ -55,14 +56,16 @@ extension BookingStore {
     }
 
     /// Releases a hold before it expires.
-    public func deleteHold(_ id: HoldID, scope: Scope) throws(StoreError) {
-        let filter = scope.filter("h")
+    public func deleteHold(_ id: HoldID, scope: Scope, now: Date = Date()) throws(StoreError) {
+        let filter = scope.holdFilter("h")
         try write { db in
             let found = try db.queryOne(
                 "SELECT id FROM holds h WHERE h.id = ? AND \(filter.sql)",
                 [id.rawValue] + filter.arguments)
             guard found != nil else { throw StoreError.notFound("hold") }
             try Self.releaseHold(db, id)
+            try Self.audit(
+                db, AuditRecord("hold.released", "hold", id.rawValue), scope: scope, at: now)
         }
     }
 

@@ -17,6 +17,9 @@ public struct NewOrder: Sendable {
     /// the serialised writer (and reusable for the response).
     public let encodedCustomer: String
     public let encodedPriced: String
+    /// The Argon2id hash of a generated password: when set and the order makes a new
+    /// customer, the customer gets a log-in with it (the account's `customerPasswords`).
+    public var customerPasswordHash: String?
 
     public init(
         request: CreateOrderRequest, priced: PricedOrder, idempotencyKey: String,
@@ -36,6 +39,9 @@ public struct NewOrder: Sendable {
 public struct OrderCreation: Sendable {
     public var order: OrderInfo
     public var replayed: Bool
+    /// Whether the order made its customer a log-in with `NewOrder.customerPasswordHash`;
+    /// the caller mails the password then.
+    public var customerLoginCreated = false
 }
 
 /// Which orders a list shows, newest first.
@@ -74,8 +80,9 @@ extension BookingStore {
             if let replay = try Self.replay(db, new, scope: scope) {
                 return OrderCreation(order: replay, replayed: true)
             }
-            let order = try Self.insertOrder(db, new, period: period, scope: scope, now: now)
-            return OrderCreation(order: order, replayed: false)
+            let (order, login) = try Self.insertOrder(
+                db, new, period: period, scope: scope, now: now)
+            return OrderCreation(order: order, replayed: false, customerLoginCreated: login)
         }
     }
 
@@ -86,19 +93,25 @@ extension BookingStore {
                 [scope.accountID.rawValue, new.idempotencyKey])
         else { return nil }
         guard row.text(0) == new.fingerprint else { throw StoreError.idempotencyKeyReused }
-        // The first answer's order, seen through the account only: a retry must find it
-        // even if the caller's restrictions changed since.
+        // The first answer's order: its creator finds it even if their restrictions changed
+        // since; anyone else only if it is in their scope.
+        let mine = try db.queryOne(
+            "SELECT 1 FROM orders WHERE id = ? AND created_by IS ?",
+            [row.int64(1), scope.userID?.rawValue])
         guard
             let order = try loadOrders(
-                db, where: "o.id = ?", [row.int64(1)], scope: .account(scope.accountID)
+                db, where: "o.id = ?", [row.int64(1)],
+                scope: mine != nil && scope.userID != nil ? .account(scope.accountID) : scope
             ).first
         else { throw StoreError.notFound("order") }
         return order
     }
 
+    /// Inserts the order and its lines after all checks; also whether it made the customer
+    /// a log-in.
     static func insertOrder(
         _ db: Database, _ new: NewOrder, period: Period, scope: Scope, now: Date
-    ) throws -> OrderInfo {
+    ) throws -> (OrderInfo, Bool) {
         let request = new.request
         let draft = request.draft
         let account = scope.accountID.rawValue
@@ -114,8 +127,10 @@ extension BookingStore {
                 account: scope.accountID,
                 period: period, now: now, excludingHold: request.holdID)
         }
-        let customerID = try upsertCustomer(
-            db, request.customer, encoded: new.encodedCustomer, account: account)
+        let (customerID, login) = try upsertCustomer(
+            db, request.customer, encoded: new.encodedCustomer,
+            passwordHash: new.customerPasswordHash,
+            scope: scope, now: now)
         let number = try nextNumber(db, account: account, year: new.year)
         try db.run(
             """
@@ -157,15 +172,23 @@ extension BookingStore {
             INSERT INTO idempotency_keys (account_id, key, fingerprint, order_id, created_at)
             VALUES (?, ?, ?, ?, ?)
             """, [account, new.idempotencyKey, new.fingerprint, orderID, now.storedSeconds])
-        return OrderInfo(
+        try audit(
+            db,
+            AuditRecord(
+                "order.created", "order", orderID, takenOffline: request.takenOffline,
+                forced: request.force,
+                details: ["number": number, "hold": request.holdID.map { "\($0)" } ?? ""]),
+            scope: scope, at: now)
+        let order = OrderInfo(
             id: OrderID(orderID), number: number, clientID: request.clientID, status: .reserved,
             draft: draft, customerID: customerID, customer: request.customer, priced: new.priced,
             createdAt: Date(storedSeconds: now.storedSeconds), takenOffline: request.takenOffline,
             forced: request.force)
+        return (order, login)
     }
 
     private static func checkHold(_ db: Database, _ hold: HoldID, scope: Scope, now: Date) throws {
-        let filter = scope.filter("h")
+        let filter = scope.holdFilter("h")
         guard
             let row = try db.queryOne(
                 "SELECT expires_at FROM holds h WHERE h.id = ? AND \(filter.sql)",
@@ -174,22 +197,55 @@ extension BookingStore {
         guard row.int64(0) > now.storedSeconds else { throw StoreError.holdExpired }
     }
 
+    /// The customer with the order's e-mail address, made with their first order (and
+    /// then given a log-in if `passwordHash` is set), updated with the latest data after.
     private static func upsertCustomer(
-        _ db: Database, _ customer: CustomerData, encoded: String, account: Int64
-    ) throws -> CustomerID {
-        let row = try db.queryOne(
+        _ db: Database, _ customer: CustomerData, encoded: String, passwordHash: String?,
+        scope: Scope, now: Date
+    ) throws -> (CustomerID, Bool) {
+        let account = scope.accountID.rawValue
+        let email = customer.email.lowercased()
+        if let row = try db.queryOne(
+            "SELECT id FROM customers WHERE account_id = ? AND email = ?", [account, email])
+        {
+            try db.run(
+                "UPDATE customers SET first_name = ?, last_name = ?, data = ? WHERE id = ?",
+                [customer.firstName, customer.lastName, encoded, row.int64(0)])
+            return (CustomerID(row.int64(0)), false)
+        }
+        try db.run(
             """
-            INSERT INTO customers (account_id, email, first_name, last_name, data)
-            VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (account_id, email) DO UPDATE SET first_name = excluded.first_name,
-                last_name = excluded.last_name, data = excluded.data
-            RETURNING id
+            INSERT INTO customers (account_id, email, first_name, last_name, data, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
             """,
-            [
-                account, customer.email.lowercased(), customer.firstName, customer.lastName,
-                encoded,
-            ])
-        return CustomerID(row!.int64(0))
+            [account, email, customer.firstName, customer.lastName, encoded, now.storedSeconds])
+        let id = CustomerID(db.lastInsertRowID)
+        try audit(
+            db, AuditRecord("customer.created", "customer", id.rawValue), scope: scope, at: now)
+        guard let passwordHash else { return (id, false) }
+        return (id, try addCustomerLogin(db, id, customer, passwordHash, scope: scope, now: now))
+    }
+
+    /// A log-in of role `customer` whose user name is the e-mail address; none if that
+    /// name is taken in the account.
+    private static func addCustomerLogin(
+        _ db: Database, _ id: CustomerID, _ customer: CustomerData, _ passwordHash: String,
+        scope: Scope, now: Date
+    ) throws -> Bool {
+        let email = customer.email.lowercased()
+        let taken = try db.queryOne(
+            "SELECT 1 FROM users WHERE account_id = ? AND username = ?",
+            [scope.accountID.rawValue, email])
+        guard taken == nil else { return false }
+        let name = [customer.firstName ?? "", customer.lastName].filter { !$0.isEmpty }
+            .joined(separator: " ")
+        let user = try insertUser(
+            db,
+            NewUser(
+                username: email, name: name, email: email, role: .customer,
+                passwordHash: passwordHash), scope: scope, now: now)
+        try db.run("UPDATE customers SET user_id = ? WHERE id = ?", [user.rawValue, id.rawValue])
+        return true
     }
 
     private static func nextNumber(_ db: Database, account: Int64, year: Int) throws -> String {
@@ -256,9 +312,7 @@ extension BookingStore {
         _ db: Database, where condition: String, _ arguments: [any SQLiteBindable], scope: Scope,
         limit: Int = 1
     ) throws -> [OrderInfo] {
-        // FIXME: category restrictions do not reach orders yet (only branch ones do); the
-        // security issue must hide orders whose lines are all in categories the user may not see.
-        let filter = scope.filter("o")
+        let filter = scope.orderFilter("o")
         let rows = try db.query(
             """
             SELECT o.id, o.number, o.client_id, o.status, o.branch_id, o.return_branch_id,
@@ -320,6 +374,9 @@ extension BookingStore {
                 try Self.noteChange(
                     db, offers: (order.draft.offers + order.draft.options).map(\.offerID))
             }
+            try Self.audit(
+                db, AuditRecord("order." + status.rawValue, "order", id.rawValue), scope: scope,
+                at: now)
             var moved = order
             moved.status = status
             return moved

@@ -46,6 +46,19 @@ final class WriteQueue: Sendable {
         return try job.wait()
     }
 
+    /// Queues `body` for the next group and returns at once, without its result: for
+    /// bookkeeping that must never delay the caller (a session's last-seen time). A job
+    /// queued after `stop()` is dropped; a failing one leaves no change behind.
+    func submit(_ body: @escaping @Sendable (Database) throws -> Void) {
+        let job = PendingWrite(body: body)
+        let accepted = state.withLock { state in
+            guard !state.stopped else { return false }
+            state.pending.append(job)
+            return true
+        }
+        if accepted { wake.signal() }
+    }
+
     /// Finishes the jobs already queued, refuses new ones and ends the thread.
     func stop() {
         let wasRunning = state.withLock { state in

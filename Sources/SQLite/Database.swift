@@ -25,7 +25,7 @@ public final class Database {
 
     /// The file the connection was opened on.
     public let path: String
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
 
     /// Opens (and, unless `readOnly`, creates) the database at `path` in WAL mode with

@@ -39,6 +39,25 @@ public enum Secrets {
         base64URL(randomBytes(byteCount))
     }
 
+    /// The characters of generated passwords: letters and digits without the ones people
+    /// confuse when they read a password from a mail (0/O, 1/l/I).
+    static let passwordAlphabet = Array(
+        "abcdefghijkmnopqrstuvwxyz" + "ABCDEFGHJKLMNPQRSTUVWXYZ" + "23456789")
+
+    /// A password of `length` characters (at least 16) drawn uniformly from
+    /// `passwordAlphabet` with the operating system's random source: 20 characters carry
+    /// about 116 bits.
+    public static func generatePassword(length: Int = 20) -> String {
+        let count = max(16, length)
+        let alphabet = passwordAlphabet
+        var characters: [Character] = []
+        characters.reserveCapacity(count)
+        for _ in 0..<count {
+            characters.append(alphabet[Int(randomNumber(below: UInt32(alphabet.count)))])
+        }
+        return String(characters)
+    }
+
     /// URL-safe base64 without padding.
     public static func base64URL(_ bytes: [UInt8]) -> String {
         let variant = Int32(sodium_base64_VARIANT_URLSAFE_NO_PADDING)

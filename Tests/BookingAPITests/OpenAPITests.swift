@@ -38,6 +38,18 @@ import Testing
         #expect(try Self.documentedRoutes().count == served.count)
     }
 
+    /// Each operation's `x-access` tells clients who may call it; it must be the route
+    /// table's rule.
+    @Test func everyOperationNamesTheRoutesAccessRule() throws {
+        let paths = try #require(try Self.document()["paths"] as? [String: [String: Any]])
+        for route in BookingServer.routes {
+            let operation = paths[route.template]?[route.method.lowercased()] as? [String: Any]
+            #expect(
+                operation?["x-access"] as? String == route.access,
+                "\(route.method) \(route.template)")
+        }
+    }
+
     @Test func openRoutesAreMarkedWithoutSecurity() throws {
         let paths = try #require(try Self.document()["paths"] as? [String: [String: Any]])
         let open = ["GET /api/v1/health", "GET /api/v1/openapi.json", "POST /api/v1/session"]
@@ -100,50 +112,113 @@ struct WireSample: Sendable, CustomStringConvertible {
         customerID: CustomerID(1), customer: customer, priced: priced, createdAt: start,
         takenOffline: false, forced: false)
 
-    static let all: [WireSample] = [
-        WireSample("Health", Health(status: "ok", version: "1")),
-        WireSample("ErrorEnvelope", ErrorEnvelope(code: .soldOut, message: "m", field: "f")),
-        WireSample("LoginRequest", LoginRequest(account: "a", username: "u", password: "p")),
+    static let all: [WireSample] =
+        [
+            WireSample("Health", Health(status: "ok", version: "1")),
+            WireSample("ErrorEnvelope", ErrorEnvelope(code: .soldOut, message: "m", field: "f")),
+            WireSample("LoginRequest", LoginRequest(account: "a", username: "u", password: "p")),
+            WireSample(
+                "LoginResponse",
+                LoginResponse(
+                    token: "t", expiresAt: start,
+                    session: SessionInfo(
+                        user: user, account: account, branchIDs: [BranchID(1)],
+                        categoryIDs: [CategoryID(1)]))),
+            WireSample(
+                "Branch",
+                Branch(
+                    id: BranchID(1), name: "N", address: "A", opens: LocalTime(hour: 8, minute: 0)!,
+                    closes: LocalTime(hour: 18, minute: 0)!, closedWeekdays: [7])),
+            WireSample("Category", BookingCore.Category(id: CategoryID(1), name: "C", kind: .tour)),
+            WireSample(
+                "Offer",
+                Offer(
+                    id: OfferID(1), branchID: BranchID(1), categoryID: CategoryID(1), name: "O",
+                    stock: 3,
+                    price: PriceRule(unit: .perDay, amount: .euros(1), minimum: .euros(2)),
+                    maxPersons: 2, returnElsewhere: true)),
+            WireSample(
+                "MonthAvailability",
+                MonthAvailability(
+                    month: LocalDate(year: 2030, month: 1, day: 1)!,
+                    days: [LocalDate(year: 2030, month: 1, day: 1)!],
+                    offers: [.init(offerID: OfferID(1), free: [nil], closed: [false])])),
+            WireSample(
+                "IntervalAvailability",
+                IntervalAvailability(
+                    start: start, end: start + 60, offers: [.init(offerID: OfferID(1), free: 2)])),
+            WireSample("OrderDraft", draft),
+            WireSample("PricedOrder", priced),
+            WireSample("HoldRequest", HoldRequest(draft: draft)),
+            WireSample("HoldInfo", HoldInfo(id: HoldID(1), draft: draft, expiresAt: start)),
+            WireSample(
+                "CreateOrderRequest",
+                CreateOrderRequest(
+                    clientID: "c", draft: draft, customer: customer, expectedTotal: .euros(10),
+                    holdID: HoldID(1), force: true, takenOffline: true)),
+            WireSample("OrderInfo", order),
+            WireSample("OrderList", OrderList(orders: [order], nextCursor: "1")),
+        ] + securitySamples
+
+    static let userRecord = UserRecord(
+        id: UserID(2), username: "nord", name: "N", email: "n@example.com", role: .staff,
+        isOwner: false, isActive: true, branchIDs: [BranchID(1)], categoryIDs: [CategoryID(2)],
+        guideID: GuideID(3), createdAt: start)
+    static let guideData = GuideData(
+        contractNumber: "G-1", name: "Greta", email: "g@example.com",
+        address: PostalAddress(
+            street: "Weg", houseNumber: "1", postalCode: "12345", city: "Stadt", country: "DE"),
+        phones: ["+49 1"],
+        bank: BankDetails(
+            accountHolder: "Greta", iban: IBAN("DE89370400440532013000")!, bic: "COBADEFFXXX"),
+        taxNumber: "1/2/3", vatID: "DE123")
+    static let customerRecord = CustomerRecord(
+        id: CustomerID(1), email: "e@example.com", data: customer, hasLogin: true, orderCount: 2)
+    static let auditEvent = AuditEvent(
+        id: 7, action: "order.created", actor: AuditActor(kind: .user, id: 2, name: "nord"),
+        target: AuditTarget(type: "order", id: 1), at: start, takenOffline: true, forced: true,
+        details: ["number": "2030-000001"])
+    static let tourRequest = TourRequest(
+        offerID: OfferID(4), start: start, end: start + 3600, capacity: 8, guideID: GuideID(3),
+        released: true)
+
+    static let securitySamples: [WireSample] = [
+        WireSample("UserRecord", userRecord),
+        WireSample("NewUserRequest", NewUserRequest(username: "u", name: "N", email: "e@x.de")),
+        WireSample("AdminFlagRequest", AdminFlagRequest(isAdmin: true)),
         WireSample(
-            "LoginResponse",
-            LoginResponse(
-                token: "t", expiresAt: start,
-                session: SessionInfo(
-                    user: user, account: account, branchIDs: [BranchID(1)],
-                    categoryIDs: [CategoryID(1)]))),
+            "RestrictionsRequest",
+            RestrictionsRequest(branchIDs: [BranchID(1)], categoryIDs: [CategoryID(1)])),
+        WireSample("UserCreated", UserCreated(user: userRecord, passwordMail: .spooled)),
+        WireSample("PasswordMailed", PasswordMailed(passwordMail: .sent)),
+        WireSample("GuideData", guideData),
+        WireSample("GuideRecord", GuideRecord(id: GuideID(3), data: guideData, userID: UserID(4))),
+        WireSample("GuideAccessRequest", GuideAccessRequest(username: "greta")),
+        WireSample("TourRequest", tourRequest),
         WireSample(
-            "Branch",
-            Branch(
-                id: BranchID(1), name: "N", address: "A", opens: LocalTime(hour: 8, minute: 0)!,
-                closes: LocalTime(hour: 18, minute: 0)!, closedWeekdays: [7])),
-        WireSample("Category", BookingCore.Category(id: CategoryID(1), name: "C", kind: .tour)),
+            "TourRecord",
+            TourRecord(
+                id: TourID(1), offerID: OfferID(4), name: "Tour", branchID: BranchID(1),
+                start: start, end: start + 3600, capacity: 8, guideID: GuideID(3), released: true,
+                participants: 5)),
         WireSample(
-            "Offer",
-            Offer(
-                id: OfferID(1), branchID: BranchID(1), categoryID: CategoryID(1), name: "O",
-                stock: 3, price: PriceRule(unit: .perDay, amount: .euros(1), minimum: .euros(2)),
-                maxPersons: 2, returnElsewhere: true)),
+            "GuideTour",
+            GuideTour(id: TourID(1), name: "Tour", start: start, end: start + 60, participants: 5)),
+        WireSample("CustomerRecord", customerRecord),
+        WireSample("CustomerList", CustomerList(customers: [customerRecord], nextCursor: "1")),
+        WireSample("AccountSettings", AccountSettings(customerPasswords: true)),
+        WireSample("AuditEvent", auditEvent),
+        WireSample("AuditEventList", AuditEventList(events: [auditEvent], nextCursor: "7")),
         WireSample(
-            "MonthAvailability",
-            MonthAvailability(
-                month: LocalDate(year: 2030, month: 1, day: 1)!,
-                days: [LocalDate(year: 2030, month: 1, day: 1)!],
-                offers: [.init(offerID: OfferID(1), free: [nil], closed: [false])])),
-        WireSample(
-            "IntervalAvailability",
-            IntervalAvailability(
-                start: start, end: start + 60, offers: [.init(offerID: OfferID(1), free: 2)])),
-        WireSample("OrderDraft", draft),
-        WireSample("PricedOrder", priced),
-        WireSample("HoldRequest", HoldRequest(draft: draft)),
-        WireSample("HoldInfo", HoldInfo(id: HoldID(1), draft: draft, expiresAt: start)),
-        WireSample(
-            "CreateOrderRequest",
-            CreateOrderRequest(
-                clientID: "c", draft: draft, customer: customer, expectedTotal: .euros(10),
-                holdID: HoldID(1), force: true, takenOffline: true)),
-        WireSample("OrderInfo", order),
-        WireSample("OrderList", OrderList(orders: [order], nextCursor: "1")),
+            "PersonExport",
+            PersonExport(
+                kind: "customer", exportedAt: start, account: account, customer: customerRecord,
+                user: userRecord, guide: GuideRecord(id: GuideID(3), data: guideData, userID: nil),
+                orders: [order],
+                sessions: [
+                    SessionRecord(
+                        createdAt: start, lastSeenAt: start, expiresAt: start, endedAt: start)
+                ], auditEvents: [auditEvent])),
     ]
 }
 

@@ -41,10 +41,13 @@ struct DemoDesk {
             PricedOrder.self)
         #expect(priced.total == Money(cents: 1000))
         #expect(priced.lines.map(\.total.cents) == [0, 1000])
+        let newest = try desk.client.get(OrderList.self, APIPath.orders + "?limit=1").orders
         let placed = try desk.client.placeOrder(draft)
         #expect(placed.status == 201)
         #expect(placed.order?.priced.total == Money(cents: 1000))
-        #expect(placed.order?.number.hasSuffix("-000001") == true)
+        // Numbers count on per account, after the demo's tour orders.
+        let last = try #require(newest.first.flatMap { Int($0.number.suffix(6)) })
+        #expect(placed.order.flatMap { Int($0.number.suffix(6)) } == last + 1)
     }
 
     @Test func referenceHolidayFlatCosts120EurosWith60EurosPrepayment() throws {
@@ -211,7 +214,7 @@ struct DemoDesk {
         func ids(_ query: String) throws -> [OrderID] {
             try desk.client.get(OrderList.self, APIPath.orders + query).orders.map(\.id)
         }
-        #expect(try ids("") == [second.id, first.id])
+        #expect(try Array(ids("").prefix(2)) == [second.id, first.id])
         #expect(try ids("?branch=\(nord.id)") == [first.id])
         #expect(try ids("?date=2030-08-12") == [second.id])
         #expect(try ids("?date=2030-08-10") == [first.id])

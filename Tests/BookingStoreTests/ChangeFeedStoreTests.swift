@@ -24,12 +24,15 @@ import Testing
             }
             try db.execute(
                 """
-                INSERT INTO accounts VALUES (1, 'a', 'A', 'Europe/Berlin', 'EUR', 50, 5, 10, 2);
+                INSERT INTO accounts (id, slug, name, time_zone, currency, prepayment_percent,
+                    prepayment_due_days, hold_minutes, next_order_number)
+                VALUES (1, 'a', 'A', 'Europe/Berlin', 'EUR', 50, 5, 10, 2);
                 INSERT INTO branches VALUES (1, 1, 'Nord', '', '08:00', '18:00', '');
                 INSERT INTO categories VALUES (1, 1, 'Räder', 'rental');
                 INSERT INTO offers VALUES (1, 1, 1, 1, 'Tandem', 1, 'per_day', 1000, NULL, 'EUR',
                     1900, NULL, 0, 86400, 1);
-                INSERT INTO customers VALUES (1, 1, 'm@example.com', NULL, 'M', '{}');
+                INSERT INTO customers (id, account_id, email, first_name, last_name, data)
+                VALUES (1, 1, 'm@example.com', NULL, 'M', '{}');
                 INSERT INTO orders VALUES (1, 1, '2030-000001', 'c', 'reserved', 1, 1,
                     1900000000, 1900086400, 1, 1, '{"lastName":"M","email":"m@example.com",
                     "termsAccepted":true}', '{"lines":[],"vatTotals":[],"total":{"cents":0,

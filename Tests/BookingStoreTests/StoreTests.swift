@@ -17,13 +17,13 @@ import Testing
             #expect(
                 try store.appliedMigrations() == [
                     "0001-accounts-users-sessions", "0002-catalog", "0003-orders-holds-idempotency",
-                    "0004-bounded-availability-reads", "change-feed",
+                    "0004-bounded-availability-reads", "0005-security", "change-feed",
                 ])
             _ = try store.createAccount(NewAccount(slug: "kept", name: "Kept"))
         }
         let again = try BookingStore(folder: folder)
         defer { again.close() }
-        #expect(try again.appliedMigrations().count == 5)
+        #expect(try again.appliedMigrations().count == 6)
         let mode = try FileManager.default.attributesOfItem(atPath: again.path)[.posixPermissions]
         #expect((mode as? NSNumber)?.intValue == 0o600)
         #expect(try again.account(slug: "kept")?.name == "Kept")
@@ -282,7 +282,7 @@ import Testing
         }
         let store = try BookingStore(folder: folder)
         defer { store.close() }
-        #expect(try store.appliedMigrations().contains("0004-bounded-availability-reads"))
+        #expect(try store.appliedMigrations().suffix(2) == ["0005-security", "change-feed"])
         let scope = Scope.account(AccountID(1))
         // A later, shorter period inside the old booking still sees it.
         let inside = try Period(
@@ -291,5 +291,29 @@ import Testing
         let booked = try store.bookedUnits(
             offers: [OfferID(1)], over: inside, scope: scope, now: Date())
         #expect(booked[OfferID(1)]?.count == 1)
+    }
+}
+
+@Suite struct SessionStoreTests {
+    /// Reads stay reads: a session's use is written at most once a minute.
+    @Test func lastSeenIsWrittenAtMostOnceAMinute() throws {
+        let f = try StoreFixture()
+        let user = try f.store.createUser(
+            NewUser(
+                username: "u", name: "U", email: "u@example.com", role: .staff, passwordHash: "!"),
+            scope: f.main)
+        let start = Date(timeIntervalSince1970: 1_900_000_000)
+        try f.store.createSession(
+            tokenHash: "h", user: user.id, scope: f.main, now: start, expiresAt: start + 3600)
+        func lastSeen() throws -> Date? {
+            try f.store.waitForQueuedWrites()
+            return try f.store.exportUser(user.id, scope: f.main, now: start).sessions.first?
+                .lastSeenAt
+        }
+        #expect(try f.store.session(tokenHash: "h", now: start + 30, idleTimeout: 600) != nil)
+        #expect(try lastSeen() == start)
+        #expect(try f.store.session(tokenHash: "h", now: start + 61, idleTimeout: 600) != nil)
+        #expect(try lastSeen() == start + 61)
+        #expect(try f.store.session(tokenHash: "h", now: start + 61 + 601, idleTimeout: 600) == nil)
     }
 }

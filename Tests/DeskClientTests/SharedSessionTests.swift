@@ -92,8 +92,9 @@ import Testing
         #expect(catalogue.replacesAll)
         #expect(catalogue.offers.contains { $0.name == "Fahrradanhänger" })
         #expect(try client.catalogueChanges(since: catalogue.cursor).offers.isEmpty)
-        let orders = try client.orderChanges(since: nil, from: Date(), limit: 10)
-        #expect(orders.orders.isEmpty && !orders.more)
+        let orders = try client.orderChanges(since: nil, from: Date(), limit: 1000)
+        #expect(orders.replacesAll && !orders.more)
+        #expect(try client.orderChanges(since: orders.cursor, from: nil, limit: 10).orders.isEmpty)
         #expect(throws: DeskClientError.self) {
             try client.orderChanges(since: "not-a-cursor", from: nil, limit: nil)
         }

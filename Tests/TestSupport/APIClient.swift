@@ -8,6 +8,8 @@ import Foundation
 public final class APIClient {
     public let baseURL: String
     public var token: String?
+    /// For a superuser: the account every request acts in (sent as `X-Account`).
+    public var actingAccount: String?
     private let http: HTTPClient
 
     public init(baseURL: String) throws {
@@ -23,6 +25,9 @@ public final class APIClient {
     ) throws -> HTTPClient.Response {
         var all = headers
         if let token, all["Authorization"] == nil { all["Authorization"] = "Bearer " + token }
+        if let actingAccount, all[APIPath.accountHeader] == nil {
+            all[APIPath.accountHeader] = actingAccount
+        }
         if !body.isEmpty, all["Content-Type"] == nil { all["Content-Type"] = APIJSON.contentType }
         return try http.send(
             HTTPClient.Request(method: method, url: baseURL + path, headers: all, body: body))

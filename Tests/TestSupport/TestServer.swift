@@ -1,6 +1,7 @@
 // TestSupport: a real booking server in a temporary folder on a loopback port, and a client
 // that talks to it through the Curl module.
 
+import BookingAPI
 import BookingServer
 import Foundation
 import Logging
@@ -16,7 +17,7 @@ public final class TestServer: Sendable {
 
     public init(
         demoData: Bool = true, logLevel: LogLevel? = nil, folder: String? = nil,
-        clock: TestClock? = nil
+        clock: TestClock? = nil, configure: (inout BookingServer.Configuration) -> Void = { _ in }
     ) throws {
         let folder = folder ?? Self.makeFolder()
         self.folder = folder
@@ -25,10 +26,12 @@ public final class TestServer: Sendable {
                 (try? Logger(label: "test-server", level: $0, path: folder + "-server.log"))
                     ?? .silent
             } ?? .silent
-        running = try BookingServer.start(
-            BookingServer.Configuration(
-                dataFolder: folder, logger: logger, passwordStrength: .minimal,
-                loadDemoData: demoData, clock: Self.clock(clock)))
+        // Backups only where a test asks for them: each would copy the store at start.
+        var configuration = BookingServer.Configuration(
+            dataFolder: folder, logger: logger, passwordStrength: .minimal,
+            loadDemoData: demoData, clock: Self.clock(clock), backupInterval: nil)
+        configure(&configuration)
+        running = try BookingServer.start(configuration)
     }
 
     private static func clock(_ clock: TestClock?) -> @Sendable () -> Date {
@@ -72,5 +75,55 @@ public final class TestClock: Sendable {
 
     public func advance(by seconds: TimeInterval) {
         current.withLock { $0 += seconds }
+    }
+}
+
+extension TestServer {
+    /// The password in the newest mail to `address` in the server's spool folder: how a
+    /// test learns a generated password, like a person reading the mail.
+    public func mailedPassword(to address: String) throws -> String {
+        guard let mail = try mails(to: address).last else {
+            throw TestFailure("no mail to \(address) in \(running.mailSpool)")
+        }
+        let marker = "Passwort / password: "
+        guard let line = mail.split(separator: "\n").first(where: { $0.hasPrefix(marker) })
+        else { throw TestFailure("the mail to \(address) holds no password") }
+        return String(line.dropFirst(marker.count))
+    }
+
+    /// The spooled mails to `address`, oldest first.
+    public func mails(to address: String) throws -> [String] {
+        let folder = running.mailSpool
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return try names.sorted().compactMap { name in
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let to = text.split(separator: "\n").first { $0.hasPrefix("To: ") } ?? ""
+            return to.hasSuffix("<\(address)>") || to == "To: \(address)" ? text : nil
+        }
+    }
+
+    /// The lines of the access log in the data folder.
+    public func accessLogLines() throws -> [String] {
+        let text = try String(contentsOfFile: folder + "/logs/access.log", encoding: .utf8)
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// A client logged in with `login`.
+    public func client(loggedInAs login: DemoLogin) throws -> APIClient {
+        let client = try client()
+        try client.logIn(login)
+        return client
+    }
+
+    /// Creates a superuser with the `create-superuser` command's code on this server's
+    /// folder and returns their log-in (the password read from the mail).
+    public func createSuperuser(_ username: String = "support") throws -> DemoLogin {
+        let email = username + "@vendor.example"
+        _ = try Administration.createSuperuser(
+            username: username, email: email, dataFolder: folder,
+            mail: MailSettings(spoolFolder: running.mailSpool), passwordStrength: .minimal)
+        return DemoLogin(
+            account: LoginRequest.supportAccount, username: username,
+            password: try mailedPassword(to: email))
     }
 }
