@@ -26,6 +26,7 @@ public enum BookingCall: Sendable, Equatable {
     case returnOrder(OrderID)
     case catalogueChanges(since: String?)
     case orderChanges(since: String?, from: Date?, limit: Int?)
+    case guideTours
 
     /// Runs the call on `client`, blocking until the answer is in.
     func perform(on client: BookingClient) throws(DeskClientError) -> BookingReply {
@@ -69,6 +70,7 @@ public enum BookingCall: Sendable, Equatable {
             return .catalogueChanges(try client.catalogueChanges(since: since))
         case .orderChanges(let since, let from, let limit):
             return .orderChanges(try client.orderChanges(since: since, from: from, limit: limit))
+        case .guideTours: return .guideTours(try client.guideTours())
         default: preconditionFailure("\(name) is not an order or sync call")
         }
     }
@@ -99,6 +101,7 @@ public enum BookingReply: Sendable, Equatable {
     case orders(OrderList)
     case catalogueChanges(ChangedCatalogue)
     case orderChanges(ChangedOrders)
+    case guideTours([GuideTour])
     /// The call succeeded and has nothing to show (log-out, hold released).
     case done
 }

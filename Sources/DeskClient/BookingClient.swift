@@ -197,6 +197,13 @@ public final class BookingClient {
             ])
     }
 
-    // FIXME: users, guides, tours and audit events are not in BookingAPI yet; add their
-    // calls when the lead lands their wire types and paths.
+    // MARK: - Guides
+
+    /// `GET /guide/tours`: the released tours assigned to the guide logged in.
+    public func guideTours() throws(DeskClientError) -> [GuideTour] {
+        try get(APIPath.guideTours)
+    }
+
+    // FIXME: the admin's calls (users, guides, tours, audit events) have their wire types
+    // in BookingAPI but no methods here yet; the admin screens need them.
 }

@@ -523,4 +523,15 @@ import Testing
             SyncState.months(from: december).map(\.description)
                 == ["2026-12-01", "2027-01-01", "2027-02-01"])
     }
+
+    @Test func aGuidesToursAreKeptInTheCache() throws {
+        let driver = DeskDriver(offline: true)
+        let store = try #require(driver.store)
+        let tour = GuideTour(
+            id: TourID(3), name: "Radtour zum Leuchtturm", start: Fixture.reference + 3600,
+            end: Fixture.reference + 3 * 3600, participants: 6)
+        ReplyRecorder(store: store, logger: .silent).record(
+            .guideTours, .success(.guideTours([tour])), startedAt: Fixture.reference)
+        #expect(try store.cache.tours() == [tour])
+    }
 }

@@ -99,4 +99,26 @@ import Testing
             try client.orderChanges(since: "not-a-cursor", from: nil, limit: nil)
         }
     }
+
+    @Test func aGuideGetsTheirReleasedTours() throws {
+        let server = try DemoServer()
+        let client = try BookingClient(configuration: server.configuration)
+        let guide = DemoData.guide
+        _ = try client.logIn(
+            LoginRequest(account: guide.account, username: guide.username, password: guide.password)
+        )
+        let tours = try client.guideTours()
+        #expect(!tours.isEmpty)
+        #expect(tours.allSatisfy { $0.end > $0.start && $0.participants >= 0 })
+        let staff = try server.staffClient()
+        do {
+            _ = try staff.guideTours()
+            Issue.record("staff got a guide's tours")
+        } catch {
+            guard case .forbidden = error else {
+                Issue.record("expected 403, got \(error)")
+                return
+            }
+        }
+    }
 }

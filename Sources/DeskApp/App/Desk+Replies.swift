@@ -49,7 +49,7 @@ extension Desk {
         case .orders, .pickUpOrder, .returnOrder, .cancelOrder, .order:
             perform(orders?.receive(reply, context: context) ?? [], context: context)
             noteNeedsNetwork(reply, context: context)
-        case .logOut, .me, .offer:
+        case .logOut, .me, .offer, .guideTours:
             break
         }
     }

@@ -62,6 +62,8 @@ final class ReplyRecorder: Sendable {
             try store.cache.storeIntervalAvailability(interval, fetchedAt: startedAt)
         case (_, .order(let order)):
             try store.cache.storeOrders([order], now: now)
+        case (_, .guideTours(let tours)):
+            try store.cache.replaceTours(tours, now: now)
         default:
             break
         }
