@@ -147,4 +147,25 @@ import Testing
         #expect(driver.screen.contains("März 2016"))
         #expect(driver.sent.contains { if case .monthAvailability = $0 { true } else { false } })
     }
+
+    /// Regression: figures arriving while a name is typed in Angebot's search used to end
+    /// the search, so the next Enter left the step with the wrong offer.
+    @Test func aSearchInAngebotSurvivesFiguresArrivingMeanwhile() {
+        let driver = DeskDriver()
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.enter, .enter, .enter)
+        driver.press(.character("/"))
+        driver.type("Fahrrad")
+        Self.answerAvailability(driver, free: 4)
+        driver.type(" M")
+        driver.press(.enter)
+        driver.type("2")
+        driver.press(.enter)
+        guard case .createHold(let draft)? = driver.take(Self.isPlaceHold).first else {
+            Issue.record("no hold was placed")
+            return
+        }
+        #expect(draft.offers == [OrderItem(Fixture.bikeM.id, quantity: 2)])
+    }
 }

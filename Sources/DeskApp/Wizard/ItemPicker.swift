@@ -143,10 +143,17 @@ struct ItemPicker {
 
     // MARK: - Rows
 
+    /// New rows for the items. The same items with new figures are updated in place, so a
+    /// search being typed survives an answer that arrives meanwhile.
     private mutating func refreshRows(context: DeskContext) {
+        let rows = items.map { row(for: $0, context: context) }
+        guard list.items.count != rows.count || list.items.isEmpty else {
+            list.items = rows
+            return
+        }
         let selection = list.selection
         list = SelectList(
-            items: items.map { row(for: $0, context: context) }, columns: Self.columns,
+            items: rows, columns: Self.columns,
             header: [
                 context.text.entry(.columnOffer), context.text.entry(.columnPrice),
                 context.text.entry(.columnFree), context.text.entry(.columnQuantity),
