@@ -166,6 +166,19 @@ extension Outbox {
         }
     }
 
+    /// Unsent orders and open conflicts, counted in one read: the status line asks after
+    /// every answer.
+    public func counts() throws(OfflineCacheError) -> (unsent: Int, openConflicts: Int) {
+        try read { db in
+            let row = try db.queryOne(
+                """
+                SELECT (SELECT count(*) FROM entries WHERE state IN ('pending', 'conflict')),
+                    (SELECT count(*) FROM conflicts WHERE resolved_at IS NULL)
+                """)
+            return (row?.int(0) ?? 0, row?.int(1) ?? 0)
+        }
+    }
+
     /// A new client id for an order: a random UUID.
     public static func newClientID() -> String {
         UUID().uuidString.lowercased()

@@ -121,4 +121,20 @@ import Testing
         let reopened = try folder.openStore()
         #expect(try reopened.outbox.unsent().map(\.clientID) == [request.clientID])
     }
+
+    @Test func countsAreUnsentOrdersAndOpenConflicts() throws {
+        let folder = TemporaryFolder()
+        let store = try Demo.store(in: folder)
+        let pending = Demo.request([OrderItem(Demo.bikeM.id)])
+        let refused = Demo.request([OrderItem(Demo.bikeM.id)])
+        for request in [pending, refused] {
+            try store.outbox.enqueue(request, kind: .reservation, takenOffline: true, now: Demo.now)
+        }
+        let conflict = try store.outbox.markConflict(
+            clientID: refused.clientID, error: .init(code: .soldOut, message: "gone"),
+            now: Demo.now)
+        #expect(try store.outbox.counts() == (2, 1))
+        try store.outbox.resolve(conflict.id, .cancel, now: Demo.now)
+        #expect(try store.outbox.counts() == (1, 0))
+    }
 }

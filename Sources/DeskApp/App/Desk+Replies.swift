@@ -239,7 +239,6 @@ extension Desk {
             // The shortages it causes show once the other desks' orders are in.
             sync.nextOrders = context.now
         }
-        refreshOutboxFigures()
         syncTick(context: context)
     }
 
@@ -287,6 +286,5 @@ extension Desk {
         }
         let actions = wizard?.receive(reply, context: context) ?? []
         perform(actions, context: context)
-        refreshOutboxFigures()
     }
 }

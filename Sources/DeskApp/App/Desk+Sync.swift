@@ -251,9 +251,10 @@ extension Desk {
             connection.unsentOrders = wizard?.unsentOrders ?? 0
             return
         }
-        connection.unsentOrders = (try? store.outbox.unsentCount()) ?? connection.unsentOrders
-        connection.openConflicts =
-            (try? store.outbox.conflicts().count) ?? connection.openConflicts
+        if let counts = try? store.outbox.counts() {
+            connection.unsentOrders = counts.unsent
+            connection.openConflicts = counts.openConflicts
+        }
         connection.dataAsOf = (try? store.cache.syncedAt(.availability)) ?? nil
     }
 
