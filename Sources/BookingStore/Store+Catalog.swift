@@ -48,7 +48,9 @@ extension BookingStore {
                     branch.closes.description,
                     branch.closedWeekdays.sorted().map(String.init).joined(separator: ","),
                 ])
-            return BranchID(db.lastInsertRowID)
+            let id = db.lastInsertRowID
+            try Self.noteChanged(db, .branches, id: id, account: account)
+            return BranchID(id)
         }
         var stored = branch
         stored.id = id
@@ -62,7 +64,9 @@ extension BookingStore {
             try db.run(
                 "INSERT INTO categories (account_id, name, kind) VALUES (?, ?, ?)",
                 [account, category.name, category.kind.rawValue])
-            return CategoryID(db.lastInsertRowID)
+            let id = db.lastInsertRowID
+            try Self.noteChanged(db, .categories, id: id, account: account)
+            return CategoryID(id)
         }
         var stored = category
         stored.id = id
@@ -92,6 +96,7 @@ extension BookingStore {
                     ])
                 var stored = offer
                 stored.id = OfferID(db.lastInsertRowID)
+                try Self.noteChanged(db, .offers, id: stored.id.rawValue, account: account)
                 return stored
             }
         }
@@ -204,7 +209,7 @@ extension BookingStore {
         try offers([id], scope: scope)[id]
     }
 
-    private static func offerQuery(_ scope: Scope) -> (String, [Int64]) {
+    static func offerQuery(_ scope: Scope) -> (String, [Int64]) {
         let filter = scope.filter("o", categoryColumn: "category_id")
         let sql = """
             SELECT o.id, o.branch_id, o.category_id, o.name, o.stock, o.price_unit, o.price_cents,

@@ -10,8 +10,6 @@ public enum BookingCall: Sendable, Equatable {
     case me
     /// Users, guides' records and tour dates.
     case account(AccountCall)
-    /// The released tours of the guide logged in.
-    case guideTours
     case branches
     case categories
     case offers(OfferSearch)
@@ -28,6 +26,9 @@ public enum BookingCall: Sendable, Equatable {
     case cancelOrder(OrderID)
     case pickUpOrder(OrderID)
     case returnOrder(OrderID)
+    case catalogueChanges(since: String?)
+    case orderChanges(since: String?, from: Date?, limit: Int?)
+    case guideTours
 
     /// Runs the call on `client`, blocking until the answer is in.
     func perform(on client: BookingClient) throws(DeskClientError) -> BookingReply {
@@ -39,7 +40,6 @@ public enum BookingCall: Sendable, Equatable {
             return .done
         case .me: return .session(try client.me())
         case .account(let call): return try call.perform(on: client)
-        case .guideTours: return .guideTours(try client.guideTours())
         case .branches: return .branches(try client.branches())
         case .categories: return .categories(try client.categories())
         case .offers(let search): return .offers(try client.offers(search))
@@ -56,6 +56,7 @@ public enum BookingCall: Sendable, Equatable {
 
     private func performOrderCall(on client: BookingClient) throws(DeskClientError) -> BookingReply
     {
+        // Orders, and the delta sync that brings other desks' orders.
         switch self {
         case .quote(let draft): return .quote(try client.quote(draft))
         case .createHold(let draft): return .hold(try client.createHold(draft))
@@ -68,7 +69,12 @@ public enum BookingCall: Sendable, Equatable {
         case .cancelOrder(let id): return .order(try client.cancelOrder(id))
         case .pickUpOrder(let id): return .order(try client.pickUpOrder(id))
         case .returnOrder(let id): return .order(try client.returnOrder(id))
-        default: preconditionFailure("\(name) is not an order call")
+        case .catalogueChanges(let since):
+            return .catalogueChanges(try client.catalogueChanges(since: since))
+        case .orderChanges(let since, let from, let limit):
+            return .orderChanges(try client.orderChanges(since: since, from: from, limit: limit))
+        case .guideTours: return .guideTours(try client.guideTours())
+        default: preconditionFailure("\(name) is not an order or sync call")
         }
     }
 
@@ -95,7 +101,6 @@ public enum BookingReply: Sendable, Equatable {
     case guide(GuideRecord)
     case tours([TourRecord])
     case tour(TourRecord)
-    case guideTours([GuideTour])
     case branches([Branch])
     case categories([Category])
     /// Offers or options.
@@ -107,6 +112,9 @@ public enum BookingReply: Sendable, Equatable {
     case hold(HoldInfo)
     case order(OrderInfo)
     case orders(OrderList)
+    case catalogueChanges(ChangedCatalogue)
+    case orderChanges(ChangedOrders)
+    case guideTours([GuideTour])
     /// The call succeeded and has nothing to show (log-out, hold released).
     case done
 }

@@ -89,9 +89,4 @@ extension BookingClient {
     {
         try send("PUT", APIPath.tour(id), body: tour)
     }
-
-    /// `GET /guide/tours`: the released tours assigned to the guide logged in, by start.
-    public func guideTours() throws(DeskClientError) -> [GuideTour] {
-        try get(APIPath.guideTours)
-    }
 }

@@ -24,6 +24,10 @@ let benchmarks = [
         summary: "key-to-redraw (calendar, Angebot), start-up time, resident memory",
         run: DeskBenchmark.run),
     Benchmark(
+        name: "sync",
+        summary: "1,000 queued orders sent, 500 offers × 8 weeks refreshed, start from the cache",
+        run: SyncBenchmark.run),
+    Benchmark(
         name: "users",
         summary: "key-to-redraw on the admin's users list with 2,000 users",
         run: UsersBenchmark.run),

@@ -118,6 +118,15 @@ extension DeskDriver {
         answer(
             { if case .logIn = $0 { true } else { false } }, with: .success(.loggedIn(response)))
         guard session.user.role != .guide else { return }
+        answer(
+            { if case .catalogueChanges = $0 { true } else { false } },
+            with: .success(
+                .catalogueChanges(
+                    ChangedCatalogue(
+                        branches: Fixture.branches,
+                        categories: Fixture.categories + [AccountFixture.tours],
+                        offers: Fixture.offers + Fixture.options + [AccountFixture.cityTour],
+                        cursor: "1", replacesAll: true))))
         answer({ $0 == .branches }, with: .success(.branches(Fixture.branches)))
         answer(
             { $0 == .categories },

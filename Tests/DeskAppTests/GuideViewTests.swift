@@ -99,6 +99,62 @@ import Testing
         #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 200 })
     }
 
+    @Test func withoutTheServerTheListComesFromTheCacheWithItsAge() throws {
+        let driver = DeskDriver(offline: true)
+        driver.logIn(as: AccountFixture.guide)
+        answerTours(driver)
+        driver.now += 12 * 60
+        driver.press(.function(5))
+        driver.answer({ $0 == .guideTours }, with: .failure(.offline("refused")))
+        let screen = driver.screen
+        // The recorder stores the list with the computer's clock, not the test's.
+        #expect(screen.contains("Aus dem Speicher dieses Rechners: Stand"))
+        #expect(screen.contains("OFFLINE · Touren aus dem Speicher"))
+        #expect(screen.contains("Radtour zum Leuchtturm"))
+    }
+
+    @Test func aGuideReopensTheDeskWithoutTheServer() throws {
+        let first = DeskDriver(offline: true)
+        first.logIn(as: AccountFixture.guide)
+        answerTours(first)
+        let folder = try #require(first.store?.folder)
+        let again = DeskDriver(offline: true, folder: folder)
+        again.now += 3600
+        again.type("greta gerber")
+        again.press(.tab)
+        again.type("geheim")
+        again.press(.enter)
+        again.answer(
+            { if case .logIn = $0 { true } else { false } }, with: .failure(.offline("refused")))
+        let screen = again.screen
+        #expect(screen.contains("Meine Touren · Greta Gerber"))
+        #expect(screen.contains("Stadtführung Altstadt"))
+        #expect(screen.contains("Aus dem Speicher dieses Rechners: Stand"))
+        #expect(screen.contains("die Touren kommen aus dem Speicher"))
+        #expect(again.sent.filter { $0 == .guideTours }.isEmpty, "answered by the cache")
+    }
+
+    @Test func withNothingCachedTheViewSaysSo() {
+        let driver = DeskDriver(offline: true)
+        driver.logIn(as: AccountFixture.guide)
+        driver.answer({ $0 == .guideTours }, with: .failure(.offline("refused")))
+        #expect(driver.screen.contains("Tourliste gespeichert."))
+    }
+
+    @Test func theCachedListSaysHowOldItIs() {
+        var screen = GuideToursScreen()
+        let context = DeskContext(
+            text: MessageCatalog(.german), keymap: DeskDriver.keymap, now: Fixture.reference,
+            session: DeskSession(info: AccountFixture.guide), isOnline: false)
+        screen.show(
+            AccountFixture.guideTours, fetchedAt: Fixture.reference - 12 * 60, source: .cache,
+            context: context)
+        let terminal = MemoryTerminal(size: Size(rows: 20, columns: 78))
+        Renderer(terminal: terminal).render { screen.draw(in: $0, context: context) }
+        #expect(
+            terminal.text.contains("Aus dem Speicher dieses Rechners: Stand 09:48 (vor 12 Min.)."))
+    }
+
     @Test func aRefusalIsASentence() {
         let driver = guideView()
         driver.answer({ $0 == .guideTours }, with: .failure(.forbidden("guides only")))

@@ -30,6 +30,13 @@ import Testing
         #expect(driver.screen.contains("Nora  Filiale Hafen"))
     }
 
+    @Test func theCachedCatalogueIsKeptToTheirsToo() {
+        let driver = DeskDriver(offline: true)
+        driver.logIn(as: Self.restricted)
+        #expect(driver.desk.session?.branches.map(\.name) == ["Filiale Hafen"])
+        #expect(driver.desk.session?.offers.map(\.name) == ["Stadtführung Altstadt"])
+    }
+
     @Test func theBranchAndCategoryChoicesOfferOnlyTheirs() {
         let driver = DeskDriver()
         driver.logIn(as: Self.restricted)

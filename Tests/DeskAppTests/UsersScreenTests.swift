@@ -260,6 +260,20 @@ import Testing
         #expect(driver.accountCalls == [.setAdmin(UserID(9), true)])
     }
 
+    @Test func aSearchGoesOnWhenTheListArrivesMeanwhile() {
+        let driver = DeskDriver()
+        driver.logIn(as: AccountFixture.admin)
+        driver.showTab("Benutzer")
+        driver.press(.character("/"))
+        driver.type("la")
+        driver.answerAccount({ _ in true }, with: .success(.users(AccountFixture.users)))
+        driver.type("rs")
+        driver.press(.enter)
+        #expect(selected(driver)?.username == "lars")
+        #expect(driver.accountCalls.isEmpty)
+        #expect(!driver.screen.contains("sperren?"))
+    }
+
     @Test func staffDoNotSeeTheUsersTab() {
         let driver = DeskDriver()
         driver.logIn()
@@ -267,7 +281,7 @@ import Testing
         let tabs = driver.screen.split(separator: "\n").first ?? ""
         #expect(tabs.contains("Guides & Touren"))
         #expect(!tabs.contains("Benutzer"))
-        #expect(driver.desk.visibleTabs == [.calendar, .wizard, .orders, .guides])
+        #expect(driver.desk.visibleTabs == [.calendar, .wizard, .orders, .guides, .sync])
     }
 
     @Test func speaksEnglish() {

@@ -29,10 +29,10 @@ import Testing
         String(desk.session.screen().split(separator: "\n").first ?? "")
     }
 
-    /// Opens the users tab from the calendar.
+    /// Opens the users tab from the calendar and waits for the list.
     private func openUsers(on desk: DeskInTmux) throws {
         desk.session.press("F6", "F6", "F6")
-        try desk.session.waitFor("Benutzer von Radhaus am See")
+        try desk.session.waitFor("(admin, admin@example.com)")
     }
 
     /// Opens the users tab and selects the user `username` by searching.

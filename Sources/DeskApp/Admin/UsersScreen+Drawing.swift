@@ -46,10 +46,12 @@ extension UsersScreen {
         rowsAreWide = wide
         let names = Names(session: context.session)
         let items = users.map { row(for: $0, wide: wide, names: names, context: context) }
-        list = SelectList(
+        var rebuilt = SelectList(
             items: items, columns: wide ? Self.wideLayout : Self.narrowLayout,
             header: header(wide: wide, context: context))
-        if let id, let index = users.firstIndex(where: { $0.id == id }) { list.select(index) }
+        if let id, let index = users.firstIndex(where: { $0.id == id }) { rebuilt.select(index) }
+        list.carrySearch(to: &rebuilt, keymap: context.keymap)
+        list = rebuilt
     }
 
     /// Branch and category names by id and the account's time zone, looked up once per
@@ -186,7 +188,7 @@ extension UsersScreen {
         let (body, foot) = canvas.area.splitBottom(4)
         if users.isEmpty {
             let sentence = loadProblem ?? context.text.entry(isLoading ? .loading : .usersNone)
-            canvas.put(sentence, row: 1, column: 2, width: canvas.columns - 2, role: .dim)
+            canvas.putSentence(sentence, row: 1, column: 2, width: canvas.columns - 2, role: .dim)
         } else {
             list.draw(in: canvas.sub(body), focused: true)
         }

@@ -68,9 +68,24 @@ extension Desk {
         perform(actions, context: context)
     }
 
-    /// The guide's tours, for Meine Touren.
+    /// The guide's tours, for Meine Touren; without the server, those the cache holds
+    /// (the reply recorder stores every list the server sends).
     func receiveGuideTours(_ reply: DeskReply, context: DeskContext) {
+        if case .failure(let failure) = reply.result, failure.isUnreachable {
+            showCachedGuideTours(context: context)
+            return
+        }
         perform(myTours?.receive(reply, context: context) ?? [], context: context)
+    }
+
+    private func showCachedGuideTours(context: DeskContext) {
+        guard let store, let storedAt = try? store.cache.syncedAt(.tours),
+            let tours = try? store.cache.tours()
+        else {
+            myTours?.nothingCached(context: context)
+            return
+        }
+        myTours?.show(tours, fetchedAt: storedAt, source: .cache, context: context)
     }
 
     /// A yes to a question about a user (deactivate, delete, new password) sends it.

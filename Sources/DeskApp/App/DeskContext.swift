@@ -84,12 +84,15 @@ public enum DeskTab: Int, CaseIterable, Sendable {
     case guides
     /// Tour guides: their released tours, and nothing else.
     case myTours
+    /// Outbox, conflicts and shortages: last, so `global.previousTab` reaches it at once.
+    case sync
 
     public var label: MessageKey {
         switch self {
         case .calendar: return .tabCalendar
         case .wizard: return .tabWizard
         case .orders: return .tabOrders
+        case .sync: return .tabSync
         case .users: return .tabUsers
         case .guides: return .tabGuides
         case .myTours: return .tabMyTours
@@ -115,6 +118,8 @@ public enum ScreenAction {
     case orderFinished
     /// Log-in succeeded.
     case loggedIn(LoginResponse)
+    /// Take an order into the outbox, resolve or act on a conflict.
+    case outbox(OutboxAction)
     /// End the program.
     case quit
 }

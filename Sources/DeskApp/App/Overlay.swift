@@ -1,5 +1,6 @@
 import BookingCore
 import DeskClient
+import OfflineCache
 import TerminalUI
 
 /// Something drawn over the screen that takes every key until it closes: the help, a
@@ -28,6 +29,9 @@ public enum Answer: Equatable, Sendable {
     case quit
     case abandonOrder
     case cancelOrder(OrderID)
+    /// Give up a refused order from the outbox.
+    case giveUp(Conflict)
+    case logOut
     /// A change of a user, guide or tour that asks first (deactivate, delete).
     case account(AccountCall)
 }

@@ -114,9 +114,10 @@ struct GuideToursScreen {
             items.append(ListItem("", "", context.text.entry(.myToursPast), "", role: .title))
             items += past.map { row(for: $0, role: .dim, context: context) }
         }
-        let selection = list.selection
-        list = SelectList(items: items, columns: Self.columns, header: header(context))
-        list.select(selection)
+        var rebuilt = SelectList(items: items, columns: Self.columns, header: header(context))
+        rebuilt.select(list.selection)
+        list.carrySearch(to: &rebuilt, keymap: context.keymap)
+        list = rebuilt
     }
 
     // MARK: - Rows
@@ -156,7 +157,7 @@ struct GuideToursScreen {
         let (body, hintRow) = canvas.area.inset(top: 2).splitBottom(1)
         let area = canvas.sub(body)
         if let problem {
-            area.put(problem, row: 1, column: 2, width: area.columns - 2, role: .warning)
+            area.putSentence(problem, row: 1, column: 2, width: area.columns - 2, role: .warning)
         } else if tours.isEmpty {
             let key: MessageKey = isLoading ? .loading : .myToursNone
             area.put(text.entry(key), row: 1, column: 2, width: area.columns - 2, role: .dim)
@@ -176,7 +177,8 @@ struct GuideToursScreen {
         if local.date != context.today { when = text.date(local.date) + " " + when }
         let line =
             source == .cache
-            ? text.text(.myToursFromCache, when) : text.text(.myToursAsOf, when)
+            ? text.text(.myToursFromCache, when, text.age(of: fetchedAt, now: context.now))
+            : text.text(.myToursAsOf, when)
         canvas.put(
             line, row: 1, column: 0, width: canvas.columns,
             role: source == .cache ? .warning : .dim)

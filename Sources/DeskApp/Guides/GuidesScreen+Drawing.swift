@@ -45,7 +45,8 @@ extension GuidesScreen {
             role: focused ? .header : .dim)
         let area = canvas.sub(canvas.area.inset(top: 1))
         if let guidesProblem {
-            area.put(guidesProblem, row: 1, column: 2, width: area.columns - 2, role: .warning)
+            area.putSentence(
+                guidesProblem, row: 1, column: 2, width: area.columns - 2, lines: 2, role: .warning)
         } else if guides.isEmpty {
             let key: MessageKey = guidesLoading ? .loading : .guidesNone
             area.put(text.entry(key), row: 1, column: 2, width: area.columns - 2, role: .dim)

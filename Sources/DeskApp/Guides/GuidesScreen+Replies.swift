@@ -150,7 +150,7 @@ extension GuidesScreen {
 
     private mutating func rebuildGuideRows(context: DeskContext, selecting id: GuideID?) {
         let text = context.text
-        guideList = SelectList(
+        var rebuilt = SelectList(
             items: guides.map { guide in
                 ListItem(
                     guide.data.contractNumber, guide.data.name, guide.data.phones.first ?? "",
@@ -162,8 +162,10 @@ extension GuidesScreen {
                 text.entry(.columnEmail), text.entry(.columnAccess),
             ])
         if let id, let index = guides.firstIndex(where: { $0.id == id }) {
-            guideList.select(index)
+            rebuilt.select(index)
         }
+        guideList.carrySearch(to: &rebuilt, keymap: context.keymap)
+        guideList = rebuilt
     }
 }
 

@@ -156,13 +156,15 @@ struct TourDatesScreen {
 
     private mutating func rebuildRows(context: DeskContext, selecting id: TourID?) {
         let text = context.text
-        list = SelectList(
+        var rebuilt = SelectList(
             items: tours.map { row(for: $0, context: context) }, columns: Self.columns,
             header: [
                 text.entry(.columnDate), text.entry(.columnTime), text.entry(.columnTour),
                 text.entry(.columnPlaces), text.entry(.columnGuide), text.entry(.columnReleased),
             ])
-        if let id, let index = tours.firstIndex(where: { $0.id == id }) { list.select(index) }
+        if let id, let index = tours.firstIndex(where: { $0.id == id }) { rebuilt.select(index) }
+        list.carrySearch(to: &rebuilt, keymap: context.keymap)
+        list = rebuilt
     }
 
     private func row(for tour: TourRecord, context: DeskContext) -> ListItem {
@@ -194,7 +196,8 @@ struct TourDatesScreen {
             role: focused ? .header : .dim)
         let area = canvas.sub(canvas.area.inset(top: 1))
         if let problem {
-            area.put(problem, row: 1, column: 2, width: area.columns - 2, role: .warning)
+            area.putSentence(
+                problem, row: 1, column: 2, width: area.columns - 2, lines: 2, role: .warning)
         } else if tours.isEmpty {
             let key: MessageKey = isLoading ? .loading : .toursNone
             area.put(text.entry(key), row: 1, column: 2, width: area.columns - 2, role: .dim)
