@@ -175,6 +175,33 @@ import Testing
         #expect(tmux.exitStatus() == nil)
     }
 
+    @Test func aGuideReopensTheirToursWithoutTheServer() throws {
+        let server = try TestServer()
+        let home = NSTemporaryDirectory() + "booking-desk-e2e-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let arguments = ["--server", server.running.baseURL]
+        do {
+            let desk = try DeskInTmux(arguments: arguments, home: home)
+            let login = DemoData.guide
+            try desk.logIn(
+                account: login.account, username: login.username, password: login.password)
+            try desk.session.waitFor("Radtour zum Leuchtturm", timeout: .seconds(10))
+            desk.session.press("F10")
+            _ = try desk.session.waitForExit()
+        }
+        server.stop()
+
+        let again = try DeskInTmux(arguments: arguments, home: home)
+        // Without the server the form offers the last user, with the cursor on the password.
+        try again.session.waitFor("Server nicht erreichbar: ohne ihn", timeout: .seconds(10))
+        again.session.type(DemoData.guide.password)
+        again.session.press("Enter")
+        let screen = try again.session.waitFor("Radtour zum Leuchtturm", timeout: .seconds(15))
+        #expect(screen.contains("Meine Touren · Greta Gerber"))
+        #expect(screen.contains("Aus dem Speicher dieses Rechners: Stand"))
+        #expect(screen.contains("OFFLINE · Touren aus dem Speicher"))
+    }
+
     @Test func aRestrictedUsersWizardOffersOnlyTheirBranch() throws {
         let server = try TestServer()
         defer { server.stop() }
