@@ -155,6 +155,27 @@ import Testing
             terminal.text.contains("Aus dem Speicher dieses Rechners: Stand 09:48 (vor 12 Min.)."))
     }
 
+    @Test func theSyncLoopAsksAGuideForNothingOfTheCounter() {
+        let driver = DeskDriver(offline: true)
+        driver.logIn(as: AccountFixture.guide)
+        answerTours(driver)
+        for _ in 0..<3 {
+            driver.now += 120
+            driver.handle(.tick)
+            driver.answer(
+                { $0 == .health }, with: .success(.health(Health(status: "ok", version: "1"))))
+        }
+        #expect(driver.sent.isEmpty, "\(driver.sent)")
+        driver.press(.function(5))
+        driver.answer({ $0 == .guideTours }, with: .failure(.offline("refused")))
+        driver.now += Connection.checkWhileOffline
+        driver.handle(.tick)
+        driver.answer(
+            { $0 == .health }, with: .success(.health(Health(status: "ok", version: "1"))))
+        #expect(driver.sent == [.guideTours], "back online, only the tours again")
+        #expect(driver.screen.contains("Stadtführung Altstadt"))
+    }
+
     @Test func aRefusalIsASentence() {
         let driver = guideView()
         driver.answer({ $0 == .guideTours }, with: .failure(.forbidden("guides only")))

@@ -67,7 +67,9 @@ extension Desk {
     /// syncs and the availability refresh that are due. Only while the desk holds a
     /// session on a server that answers; offline everything waits in the outbox.
     func syncTick(context: DeskContext) {
-        guard let store, case .working = phase, isConnected else { return }
+        // A guide's desk keeps their tours only (Meine Touren asks for them itself).
+        guard let store, case .working = phase, isConnected, session?.info.user.role != .guide
+        else { return }
         let now = context.now
         if sync.orderInFlight == nil, case .send(let entry)? = try? store.outbox.nextTurn(now: now)
         {
