@@ -17,8 +17,9 @@ struct UsersScreen {
     }
 
     /// The admin at the desk, who cannot take their own admin flag nor deactivate or delete
-    /// themselves here: another admin does that.
-    let me: UserID
+    /// themselves here: another admin does that. Nil for vendor support, who is none of the
+    /// account's users.
+    let me: UserID?
     var users: [UserRecord] = []
     var isLoaded = false
     var isLoading = false
@@ -31,7 +32,7 @@ struct UsersScreen {
     /// Whether the rows were made for a wide window (more columns), nil before the first.
     var rowsAreWide: Bool?
 
-    init(me: UserID) {
+    init(me: UserID?) {
         self.me = me
     }
 
@@ -134,7 +135,7 @@ struct UsersScreen {
     }
 
     /// Why `command` cannot apply to `user`; nil when it can.
-    static func refusal(of command: DeskCommand, for user: UserRecord, me: UserID) -> MessageKey? {
+    static func refusal(of command: DeskCommand, for user: UserRecord, me: UserID?) -> MessageKey? {
         switch command {
         case .toggleAdmin:
             if user.isOwner { return .ownerKeepsAdmin }

@@ -25,7 +25,10 @@ extension Desk {
         guard let session else { return }
         switch tab {
         case .users:
-            if users == nil { users = UsersScreen(me: session.info.user.id) }
+            if users == nil {
+                let user = session.info.user
+                users = UsersScreen(me: user.role == .superuser ? nil : user.id)
+            }
             perform(users?.loadIfNeeded() ?? [], context: context)
         case .guides:
             if guides == nil { guides = GuidesScreen() }
