@@ -60,12 +60,4 @@ public enum AccountCall: Sendable, Equatable {
     public var name: String {
         Mirror(reflecting: self).children.first?.label ?? String(describing: self)
     }
-
-    /// Whether the call changes data on the server (everything but the lists).
-    public var isChange: Bool {
-        switch self {
-        case .users, .guides, .tours: return false
-        default: return true
-        }
-    }
 }

@@ -176,6 +176,17 @@ import Testing
         #expect(driver.screen.contains("Stadtführung Altstadt"))
     }
 
+    @Test func theEmbeddedDefaultShowsTheGuidesAndNorasDemoLogIns() {
+        let desk = Desk(
+            text: MessageCatalog(.german), keymap: DeskDriver.keymap, serverLabel: "eingebaut",
+            shownLogins: EmbeddedServer.shownLogins)
+        let terminal = MemoryTerminal(size: Size(rows: 24, columns: 80))
+        Renderer(terminal: terminal).render { desk.draw(in: $0, now: Fixture.reference) }
+        #expect(terminal.text.contains("Konto demo · Benutzer nord · Passwort demo-nord (Theke)"))
+        #expect(
+            terminal.text.contains("Konto demo · Benutzer guide · Passwort demo-guide (Tourguide)"))
+    }
+
     @Test func aRefusalIsASentence() {
         let driver = guideView()
         driver.answer({ $0 == .guideTours }, with: .failure(.forbidden("guides only")))

@@ -87,9 +87,8 @@ struct UsersScreen {
         }
         let command = context.command(for: key, scopes: scopes)
         switch command {
-        case .toggleAdmin?, .editBranches?, .editCategories?, .deactivateUser?, .deleteUser?,
-            .mailNewPassword?:
-            return act(command!, context: context)
+        case .some(let command) where Self.userCommands.contains(command):
+            return act(command, context: context)
         case .newUser?:
             guard context.isOnline else { return [notice(.accountChangesNeedNetwork, context)] }
             mode = .newUser(NewUserForm(text: context.text))
@@ -106,6 +105,12 @@ struct UsersScreen {
             return nil
         }
     }
+
+    /// The keys about the selected user.
+    static let userCommands: Set<DeskCommand> = [
+        .toggleAdmin, .editBranches, .editCategories, .deactivateUser, .deleteUser,
+        .mailNewPassword,
+    ]
 
     /// A key about the selected user: refused with a sentence saying why, or done.
     private mutating func act(_ command: DeskCommand, context: DeskContext) -> [ScreenAction] {

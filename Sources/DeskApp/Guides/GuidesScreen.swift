@@ -102,9 +102,8 @@ struct GuidesScreen {
             return []
         case .refresh?:
             return reload(context: context)
-        case .newGuideOrTour?, .editGuideOrTour?, .confirm?, .createGuideAccess?, .assignGuide?,
-            .releaseTour?:
-            return act(command!, context: context)
+        case .some(let command) where Self.changeCommands.contains(command):
+            return act(command, context: context)
         case .some(let command) where command.scope != "list":
             // Help, quit, tabs and the like are the desk's.
             return nil
@@ -127,6 +126,12 @@ struct GuidesScreen {
         _ = guideList.handle(key, keymap: context.keymap)
         return true
     }
+
+    /// The keys that open a form or change a tour; Enter edits what is selected.
+    static let changeCommands: Set<DeskCommand> = [
+        .newGuideOrTour, .editGuideOrTour, .confirm, .createGuideAccess, .assignGuide,
+        .releaseTour,
+    ]
 
     /// A key that opens a form or changes a tour: refused offline, and with a sentence
     /// where it does not fit the part in front.

@@ -48,6 +48,13 @@ final class EmbeddedServer: Sendable {
         ShownLogin(
             account: DemoData.admin.account, username: DemoData.admin.username,
             password: DemoData.admin.password, role: .admin),
+        // Staff who see Filiale Nord only, and a tour guide: the other two desks of issue 6.
+        ShownLogin(
+            account: DemoData.nord.account, username: DemoData.nord.username,
+            password: DemoData.nord.password, role: .staff),
+        ShownLogin(
+            account: DemoData.guide.account, username: DemoData.guide.username,
+            password: DemoData.guide.password, role: .guide),
     ]
 }
 
