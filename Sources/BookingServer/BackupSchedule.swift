@@ -50,24 +50,29 @@ final class BackupSchedule: Sendable {
         }
     }
 
-    /// Writes one backup now and removes the oldest beyond `keep`; returns its path.
+    /// Writes one backup now and keeps the newest `keep`; returns its path. The backup is
+    /// written under a temporary name and renamed once complete, so the folder never
+    /// holds a half-written backup under a backup's name, nor more than `keep` of them.
     @discardableResult
     func makeBackup(now: Date = Date()) -> String? {
         let path = folder + "/" + Self.fileName(now)
+        let partial = path + ".partial"
         do {
-            try store.backup(to: path)
+            try store.backup(to: partial)
+            try prune(keeping: keep - 1)
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
             logger.info("backup written", ["file": path])
-            try prune()
             return path
         } catch {
+            try? FileManager.default.removeItem(atPath: partial)
             logger.error("backup failed", ["file": path, "error": "\(error)"])
             return nil
         }
     }
 
-    private func prune() throws {
+    private func prune(keeping count: Int) throws {
         let backups = try Self.backups(in: folder)
-        for old in backups.dropLast(keep) {
+        for old in backups.dropLast(count) {
             try FileManager.default.removeItem(atPath: folder + "/" + old)
         }
     }
