@@ -84,12 +84,19 @@ public struct SessionContext: Sendable {
     public var account: AccountInfo
     public var scope: Scope
     public var expiresAt: Date
+    /// The account's `AccountSettings.customerPasswords` as read with the session; nil
+    /// where it was not read.
+    public var customerPasswords: Bool?
 
-    public init(user: UserInfo, account: AccountInfo, scope: Scope, expiresAt: Date) {
+    public init(
+        user: UserInfo, account: AccountInfo, scope: Scope, expiresAt: Date,
+        customerPasswords: Bool? = nil
+    ) {
         self.user = user
         self.account = account
         self.scope = scope
         self.expiresAt = expiresAt
+        self.customerPasswords = customerPasswords
     }
 }
 
@@ -301,7 +308,8 @@ extension BookingStore {
                     a.id, a.slug, a.name, a.time_zone, a.currency, a.prepayment_percent,
                     a.prepayment_due_days, a.hold_minutes,
                     EXISTS (SELECT 1 FROM user_branches r WHERE r.user_id = u.id),
-                    EXISTS (SELECT 1 FROM user_categories r WHERE r.user_id = u.id)
+                    EXISTS (SELECT 1 FROM user_categories r WHERE r.user_id = u.id),
+                    a.customer_passwords
                 FROM sessions s
                 JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
                 JOIN accounts a ON a.id = s.account_id
@@ -325,7 +333,7 @@ extension BookingStore {
         scope.actor = actor
         let context = SessionContext(
             user: user, account: account, scope: scope,
-            expiresAt: Date(storedSeconds: row.int64(7)))
+            expiresAt: Date(storedSeconds: row.int64(7)), customerPasswords: row.bool(19))
         return (context, row.int64(8))
     }
 

@@ -134,3 +134,10 @@ import Testing
         #expect(AccessLog.referrer(referrer) == logged)
     }
 }
+
+@Suite struct AccessLogFormatTests {
+    @Test(arguments: [(0, "0.000"), (7, "0.007"), (1234, "1.234"), (1_000_000, "1000.000")])
+    func durationsAreWrittenInMilliseconds(_ micros: UInt64, _ text: String) {
+        #expect(AccessLog.milliseconds(micros) == text)
+    }
+}
