@@ -48,7 +48,10 @@ extension BookingStore {
                     branch.closes.description,
                     branch.closedWeekdays.sorted().map(String.init).joined(separator: ","),
                 ])
-            return BranchID(db.lastInsertRowID)
+            let id = db.lastInsertRowID
+            try Self.audit(
+                db, AuditRecord("branch.created", "branch", id), scope: scope, at: Date())
+            return BranchID(id)
         }
         var stored = branch
         stored.id = id
@@ -62,7 +65,10 @@ extension BookingStore {
             try db.run(
                 "INSERT INTO categories (account_id, name, kind) VALUES (?, ?, ?)",
                 [account, category.name, category.kind.rawValue])
-            return CategoryID(db.lastInsertRowID)
+            let id = db.lastInsertRowID
+            try Self.audit(
+                db, AuditRecord("category.created", "category", id), scope: scope, at: Date())
+            return CategoryID(id)
         }
         var stored = category
         stored.id = id
@@ -92,6 +98,9 @@ extension BookingStore {
                     ])
                 var stored = offer
                 stored.id = OfferID(db.lastInsertRowID)
+                try Self.audit(
+                    db, AuditRecord("offer.created", "offer", stored.id.rawValue), scope: scope,
+                    at: Date())
                 return stored
             }
         }
