@@ -57,6 +57,12 @@ extension APIServer {
         Route("POST", APIPath.orders + "/{id}/return", .desk) { server, request in
             try server.moveOrder(request, to: .returned)
         },
+        Route("GET", APIPath.catalogueChanges, .desk) { server, request in
+            try server.catalogueChanges(request)
+        },
+        Route("GET", APIPath.orderChanges, .desk) { server, request in
+            try server.orderChanges(request)
+        },
     ]
 
     private static let customerRoutes = [

@@ -18,6 +18,7 @@ enum Schema {
         Migration(name: "0003-orders-holds-idempotency", sql: ordersHoldsIdempotency),
         Migration(name: "0004-bounded-availability-reads", sql: boundedAvailabilityReads),
         Migration(name: "0005-security", sql: security),
+        Migration(name: "change-feed", sql: changeFeed),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction.

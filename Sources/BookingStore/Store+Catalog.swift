@@ -49,6 +49,7 @@ extension BookingStore {
                     branch.closedWeekdays.sorted().map(String.init).joined(separator: ","),
                 ])
             let id = db.lastInsertRowID
+            try Self.noteChanged(db, .branches, id: id, account: account)
             try Self.audit(
                 db, AuditRecord("branch.created", "branch", id), scope: scope, at: Date())
             return BranchID(id)
@@ -66,6 +67,7 @@ extension BookingStore {
                 "INSERT INTO categories (account_id, name, kind) VALUES (?, ?, ?)",
                 [account, category.name, category.kind.rawValue])
             let id = db.lastInsertRowID
+            try Self.noteChanged(db, .categories, id: id, account: account)
             try Self.audit(
                 db, AuditRecord("category.created", "category", id), scope: scope, at: Date())
             return CategoryID(id)
@@ -98,6 +100,7 @@ extension BookingStore {
                     ])
                 var stored = offer
                 stored.id = OfferID(db.lastInsertRowID)
+                try Self.noteChanged(db, .offers, id: stored.id.rawValue, account: account)
                 try Self.audit(
                     db, AuditRecord("offer.created", "offer", stored.id.rawValue), scope: scope,
                     at: Date())
@@ -213,7 +216,7 @@ extension BookingStore {
         try offers([id], scope: scope)[id]
     }
 
-    private static func offerQuery(_ scope: Scope) -> (String, [Int64]) {
+    static func offerQuery(_ scope: Scope) -> (String, [Int64]) {
         let filter = scope.filter("o", categoryColumn: "category_id")
         let sql = """
             SELECT o.id, o.branch_id, o.category_id, o.name, o.stock, o.price_unit, o.price_cents,

@@ -151,6 +151,7 @@ extension BookingStore {
                 now.storedSeconds,
             ])
         let orderID = db.lastInsertRowID
+        try noteChanged(db, .orders, id: orderID, account: account)
         let lines = draft.offers.map { ($0, false) } + draft.options.map { ($0, true) }
         for (item, isOption) in lines {
             try db.run(
@@ -366,6 +367,7 @@ extension BookingStore {
             try db.run(
                 "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
                 [status.rawValue, now.storedSeconds, id.rawValue])
+            try Self.noteChanged(db, .orders, id: id.rawValue, account: scope.accountID.rawValue)
             try db.run(
                 "UPDATE order_lines SET takes_units = ? WHERE order_id = ?",
                 [status.holdsUnits, id.rawValue])

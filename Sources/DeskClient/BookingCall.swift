@@ -24,6 +24,9 @@ public enum BookingCall: Sendable, Equatable {
     case cancelOrder(OrderID)
     case pickUpOrder(OrderID)
     case returnOrder(OrderID)
+    case catalogueChanges(since: String?)
+    case orderChanges(since: String?, from: Date?, limit: Int?)
+    case guideTours
 
     /// Runs the call on `client`, blocking until the answer is in.
     func perform(on client: BookingClient) throws(DeskClientError) -> BookingReply {
@@ -50,6 +53,7 @@ public enum BookingCall: Sendable, Equatable {
 
     private func performOrderCall(on client: BookingClient) throws(DeskClientError) -> BookingReply
     {
+        // Orders, and the delta sync that brings other desks' orders.
         switch self {
         case .quote(let draft): return .quote(try client.quote(draft))
         case .createHold(let draft): return .hold(try client.createHold(draft))
@@ -62,7 +66,12 @@ public enum BookingCall: Sendable, Equatable {
         case .cancelOrder(let id): return .order(try client.cancelOrder(id))
         case .pickUpOrder(let id): return .order(try client.pickUpOrder(id))
         case .returnOrder(let id): return .order(try client.returnOrder(id))
-        default: preconditionFailure("\(name) is not an order call")
+        case .catalogueChanges(let since):
+            return .catalogueChanges(try client.catalogueChanges(since: since))
+        case .orderChanges(let since, let from, let limit):
+            return .orderChanges(try client.orderChanges(since: since, from: from, limit: limit))
+        case .guideTours: return .guideTours(try client.guideTours())
+        default: preconditionFailure("\(name) is not an order or sync call")
         }
     }
 
@@ -90,6 +99,9 @@ public enum BookingReply: Sendable, Equatable {
     case hold(HoldInfo)
     case order(OrderInfo)
     case orders(OrderList)
+    case catalogueChanges(ChangedCatalogue)
+    case orderChanges(ChangedOrders)
+    case guideTours([GuideTour])
     /// The call succeeded and has nothing to show (log-out, hold released).
     case done
 }

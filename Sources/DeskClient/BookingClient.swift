@@ -176,6 +176,34 @@ public final class BookingClient {
         try send("POST", APIPath.returnOrder(id))
     }
 
-    // FIXME: users, guides, tours and audit events are not in BookingAPI yet; add their
-    // calls when the lead lands their wire types and paths.
+    // MARK: - Delta sync
+
+    /// `GET /changes/catalogue`: what of the catalogue changed since `since` (everything
+    /// when nil), with the cursor for next time.
+    public func catalogueChanges(since: String?) throws(DeskClientError) -> ChangedCatalogue {
+        try get(APIPath.catalogueChanges, query: [("since", since)])
+    }
+
+    /// `GET /changes/orders`: one page of orders changed since `since`, leaving out those
+    /// that ended before `from`.
+    public func orderChanges(since: String?, from: Date?, limit: Int?) throws(DeskClientError)
+        -> ChangedOrders
+    {
+        try get(
+            APIPath.orderChanges,
+            query: [
+                ("since", since), ("from", from.map(Self.instant)),
+                ("limit", limit.map(String.init)),
+            ])
+    }
+
+    // MARK: - Guides
+
+    /// `GET /guide/tours`: the released tours assigned to the guide logged in.
+    public func guideTours() throws(DeskClientError) -> [GuideTour] {
+        try get(APIPath.guideTours)
+    }
+
+    // FIXME: the admin's calls (users, guides, tours, audit events) have their wire types
+    // in BookingAPI but no methods here yet; the admin screens need them.
 }

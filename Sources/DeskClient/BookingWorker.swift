@@ -37,19 +37,38 @@ public final class BookingWorker: Sendable {
         public let ticket: RequestTicket
         public let call: BookingCall
         public let result: Result<BookingReply, DeskClientError>
+        /// When the worker began the call: what the answer shows was true at least then.
+        public let startedAt: Date
     }
+
+    /// Runs on the worker's thread with every call it performed, before the result goes
+    /// into the inbox, even when the ticket was cancelled meanwhile: the place to store
+    /// answers durably without holding up the UI.
+    public typealias Observer = @Sendable (Completion) -> Void
 
     private let queue: WorkQueue
 
     /// Starts the worker thread, which makes its own client for `configuration`.
     /// - Parameter token: a session token to resume, if the desk kept one.
     /// - Throws: only if the wake-up pipe cannot be made (no file descriptors left).
-    public init(configuration: BookingClient.Configuration, token: String? = nil) throws {
+    public convenience init(configuration: BookingClient.Configuration, token: String? = nil)
+        throws
+    {
+        try self.init(configuration: configuration, session: SessionToken(token))
+    }
+
+    /// Starts a worker that shares `session` with other workers and hands every finished
+    /// call to `observer` on its own thread first.
+    /// - Parameter name: the thread's name, for debuggers and crash reports.
+    public init(
+        configuration: BookingClient.Configuration, session: SessionToken,
+        name: String = "booking-worker", observer: Observer? = nil
+    ) throws {
         queue = try WorkQueue()
         let queue = queue
         Thread.detachNewThread {
-            Thread.current.name = "booking-worker"
-            queue.run(configuration: configuration, token: token)
+            Thread.current.name = name
+            queue.run(configuration: configuration, session: session, observer: observer)
         }
     }
 

@@ -89,10 +89,14 @@ final class WorkQueue: Sendable {
 
     // MARK: - The worker thread
 
-    /// The worker thread's loop: one client, one call after another, until `stop`.
-    func run(configuration: BookingClient.Configuration, token: String?) {
+    /// The worker thread's loop: one client, one call after another, until `stop`. The
+    /// client sends the shared session's token and hands back any token it got or lost.
+    func run(
+        configuration: BookingClient.Configuration, session: SessionToken,
+        observer: BookingWorker.Observer?
+    ) {
         let client = Result { () throws(DeskClientError) in
-            try BookingClient(configuration: configuration, token: token)
+            try BookingClient(configuration: configuration)
         }
         while true {
             pending.wait()
@@ -100,10 +104,21 @@ final class WorkQueue: Sendable {
                 if isStopped { return }
                 continue
             }
+            let startedAt = Date()
             let result = client.flatMap { client in
-                Result { () throws(DeskClientError) in try call.perform(on: client) }
+                Result { () throws(DeskClientError) in
+                    let token = session.current
+                    client.token = token
+                    defer {
+                        if client.token != token { session.replace(token, with: client.token) }
+                    }
+                    return try call.perform(on: client)
+                }
             }
-            finish(BookingWorker.Completion(ticket: ticket, call: call, result: result))
+            let completion = BookingWorker.Completion(
+                ticket: ticket, call: call, result: result, startedAt: startedAt)
+            observer?(completion)
+            finish(completion)
         }
     }
 

@@ -87,27 +87,31 @@ extension Cache {
         }
     }
 
-    /// The cached days of `offers` from `first` through `last`, by offer and day.
+    /// The cached days of `offers` from `first` through `last`, by offer and day. A month
+    /// of a large branch is many thousand rows, read on the UI thread while offline: they
+    /// are streamed, with the day as a number SQLite computes, not parsed from text.
     func cachedDays(of offers: [OfferID], from first: LocalDate, through last: LocalDate)
         throws(OfflineCacheError) -> [OfferID: [LocalDate: CachedDay]]
     {
         let ids = Set(offers)
-        let rows = try read { db in
-            try db.query(
+        return try read { db in
+            var days: [OfferID: [LocalDate: CachedDay]] = [:]
+            try db.forEachRow(
                 """
-                SELECT offer_id, day, free, closed, fetched_at FROM availability_days
-                WHERE day BETWEEN ? AND ?
-                """, [first.description, last.description])
+                SELECT offer_id, CAST(julianday(day) - 2440587.5 AS INTEGER), free, closed,
+                    fetched_at
+                FROM availability_days WHERE day BETWEEN ? AND ?
+                """, [first.description, last.description]
+            ) { row in
+                let offer = OfferID(row.int64(0))
+                guard ids.contains(offer), let day = LocalDate(daysSinceEpoch: row.int(1))
+                else { return }
+                days[offer, default: [:]][day] = CachedDay(
+                    free: row.isNull(2) ? nil : row.int(2), closed: row.int64(3) != 0,
+                    fetchedAt: Date(storedMilliseconds: row.int64(4)))
+            }
+            return days
         }
-        var days: [OfferID: [LocalDate: CachedDay]] = [:]
-        for row in rows {
-            let offer = OfferID(row.int64(0))
-            guard ids.contains(offer), let day = LocalDate(row.text(1)) else { continue }
-            days[offer, default: [:]][day] = CachedDay(
-                free: row.optionalInt(2), closed: row.bool(3),
-                fetchedAt: Date(storedMilliseconds: row.int64(4)))
-        }
-        return days
     }
 
     /// The cached intervals of `offer` that contain all of `period`.

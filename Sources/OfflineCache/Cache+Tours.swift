@@ -1,16 +1,14 @@
+import BookingAPI
 import Foundation
 import SQLite
 
 extension Cache {
-    /// Replaces the cached tours of a guide with `tours`, stored as they came from the
-    /// server. Generic because the tour's wire type is not yet part of BookingAPI.
-    // FIXME: Take BookingAPI's tour type instead of a generic once the tours endpoint exists.
-    public func replaceTours<Tour: Encodable>(
-        _ tours: [Tour], id: (Tour) -> Int64, startsAt: (Tour) -> Date, now: Date
-    ) throws(OfflineCacheError) {
+    /// Replaces the cached tours with a guide's released tours, as the server sent them.
+    public func replaceTours(_ tours: [GuideTour], now: Date) throws(OfflineCacheError) {
         var rows: [(Int64, Int64, String)] = []
         for tour in tours {
-            rows.append((id(tour), startsAt(tour).storedMilliseconds, try StoredJSON.encode(tour)))
+            rows.append(
+                (tour.id.rawValue, tour.start.storedMilliseconds, try StoredJSON.encode(tour)))
         }
         try write { db in
             try db.execute("DELETE FROM tours")
@@ -24,11 +22,10 @@ extension Cache {
     }
 
     /// The cached tours starting at or after `from` (all when nil), by start.
-    public func tours<Tour: Decodable & Sendable>(as type: Tour.Type, from: Date? = nil)
-        throws(OfflineCacheError) -> [Tour]
-    {
+    public func tours(from: Date? = nil) throws(OfflineCacheError) -> [GuideTour] {
         try decodeAll(
-            type, "SELECT data FROM tours WHERE ?1 IS NULL OR starts_at >= ?1 ORDER BY starts_at",
+            GuideTour.self,
+            "SELECT data FROM tours WHERE ?1 IS NULL OR starts_at >= ?1 ORDER BY starts_at",
             [from?.storedMilliseconds])
     }
 }

@@ -39,6 +39,11 @@ public final class Cache: Sendable {
         }
     }
 
+    /// Closes the file; the next use opens it again.
+    func close() {
+        try? connection.withDatabase { $0 = nil }
+    }
+
     /// Names of the schema's migrations recorded in the file, in the order applied.
     public func appliedMigrations() throws(OfflineCacheError) -> [String] {
         try read { db in try CacheSchema.schema.appliedMigrations(db) }

@@ -18,17 +18,16 @@ extension OfflineStore {
         guard let first = days.min(), let last = days.max() else {
             return OfflineMonth(days: days, offers: offers.map { .init(offerID: $0, days: []) })
         }
-        let calendar = try cache.calendar()
+        let periods = DayPeriods(days: days, calendar: try cache.calendar())
         let branches = try branchesByOffer()
         let cached = try cache.cachedDays(of: offers, from: first, through: last)
         let claims = try outbox.claims(excluding: excluded)
         let rows = offers.map { offer in
             OfflineMonth.OfferDays(
                 offerID: offer,
-                days: days.map { day -> OfflineMonth.Day? in
-                    guard let figure = cached[offer]?[day] else { return nil }
-                    let hours = branches[offer].flatMap { calendar.openingHours(of: $0, on: day) }
-                    let period = hours ?? calendar.day(day)
+                days: days.indices.map { index -> OfflineMonth.Day? in
+                    guard let figure = cached[offer]?[days[index]] else { return nil }
+                    let period = periods.period(index, of: branches.byOffer[offer], branches)
                     let booked = (claims[offer] ?? []).filter {
                         $0.counts(against: figure.fetchedAt)
                     }
@@ -105,14 +104,50 @@ extension OfflineStore {
         return (limited.min(), oldest)
     }
 
-    /// The branch of each cached offer, for its opening hours.
-    private func branchesByOffer() throws(OfflineCacheError) -> [OfferID: Branch] {
+    /// The cached branches, and the branch of each cached offer (from its indexed column:
+    /// no offer needs decoding).
+    private func branchesByOffer() throws(OfflineCacheError) -> CachedBranches {
         let branches = Dictionary(
             try cache.branches().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var byOffer: [OfferID: Branch] = [:]
-        for offer in try cache.offers() {
-            byOffer[offer.id] = branches[offer.branchID]
+        let pairs = try cache.read { db in
+            try db.query("SELECT id, branch_id FROM offers").map {
+                (OfferID($0.int64(0)), BranchID($0.int64(1)))
+            }
         }
-        return byOffer
+        return CachedBranches(
+            branches: branches,
+            byOffer: Dictionary(pairs, uniquingKeysWith: { first, _ in first }))
+    }
+}
+
+/// The cached branches by id, and which branch each cached offer belongs to.
+private struct CachedBranches {
+    var branches: [BranchID: Branch]
+    var byOffer: [OfferID: BranchID]
+}
+
+/// The period each day counts over: a branch's opening hours that day, or the whole day
+/// where it is closed or the offer's branch is unknown. Converting local times to instants
+/// costs much more than counting, so each branch's days are converted once, not once per
+/// offer.
+private final class DayPeriods {
+    let days: [LocalDate]
+    let calendar: AccountCalendar
+    private lazy var wholeDays: [Period] = days.map(calendar.day)
+    private var byBranch: [BranchID: [Period]] = [:]
+
+    init(days: [LocalDate], calendar: AccountCalendar) {
+        self.days = days
+        self.calendar = calendar
+    }
+
+    func period(_ index: Int, of branch: BranchID?, _ branches: CachedBranches) -> Period {
+        guard let branch, let known = branches.branches[branch] else { return wholeDays[index] }
+        if let periods = byBranch[branch] { return periods[index] }
+        let periods = days.indices.map { day in
+            calendar.openingHours(of: known, on: days[day]) ?? wholeDays[day]
+        }
+        byBranch[branch] = periods
+        return periods[index]
     }
 }

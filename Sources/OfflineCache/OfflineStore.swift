@@ -104,6 +104,30 @@ public final class OfflineStore: Sendable {
         return conflicts
     }
 
+    /// Checks every forced order sent since the last check for the later orders it leaves
+    /// short, and records them (see `recordShortages`). Call after a complete orders
+    /// refresh, which brings the orders other desks took meanwhile. An order the cache lacks
+    /// waits for the next refresh, unless it has ended: then nothing it took matters any
+    /// more. Returns the shortage conflicts recorded.
+    @discardableResult
+    public func checkShortages(now: Date) throws(OfflineCacheError) -> [Conflict] {
+        var recorded: [Conflict] = []
+        for clientID in try outbox.awaitingShortageCheck() {
+            if let order = try cache.order(clientID: clientID) {
+                recorded += try recordShortages(causedBy: order, now: now)
+            } else if let entry = try outbox.entry(clientID: clientID),
+                entry.request.draft.end > now
+            {
+                continue
+            }
+            try outbox.shortagesChecked(clientID: clientID)
+        }
+        if !recorded.isEmpty {
+            logger.info("shortages recorded", ["count": "\(recorded.count)"])
+        }
+        return recorded
+    }
+
     /// Logs out: refused while the outbox holds unsent orders (pending or in conflict) or
     /// open shortages, so that nothing is left where no one sees it; otherwise empties the
     /// outbox of finished entries, forgets the unlock hash and wipes the cache.
@@ -116,6 +140,15 @@ public final class OfflineStore: Sendable {
         try cache.wipe()
         logger.info("logged out; cache wiped")
         return .done
+    }
+
+    /// Closes both files, at the end of the program: SQLite folds each write-ahead log
+    /// into its file, so the next start finds them whole on their own. Afterwards the
+    /// cache opens again when used, the outbox answers `storage` errors.
+    public func close() {
+        cache.close()
+        outbox.close()
+        logger.info("offline store closed")
     }
 
     /// The server ended the session (revoked, user deactivated): the cache and the unlock

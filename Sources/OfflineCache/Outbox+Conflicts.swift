@@ -12,7 +12,8 @@ extension Outbox {
     public func markConflict(clientID: String, error: ErrorEnvelope.Body, now: Date)
         throws(OfflineCacheError) -> Conflict
     {
-        try write { db in
+        // Not durable: lost, the entry is pending again and the server refuses it again.
+        try writeRelaxed { db in
             let entry = try Self.entry(db, clientID: clientID)
             switch entry.state {
             case .pending: break

@@ -30,7 +30,7 @@ extension Outbox {
         clientID: String, reason: String, now: Date, schedule: RetrySchedule = .standard,
         random: inout some RandomNumberGenerator
     ) throws(OfflineCacheError) -> Date {
-        try write { db in
+        try writeRelaxed { db in
             let entry = try Self.entry(db, clientID: clientID)
             guard entry.state == .pending else {
                 throw OfflineCacheError.notAllowed("order \(clientID) is \(entry.state.rawValue)")
@@ -60,7 +60,7 @@ extension Outbox {
 
     /// Makes every pending entry due now, e.g. when the probe finds the server back.
     public func retryNow(now: Date) throws(OfflineCacheError) {
-        try write { db in
+        try writeRelaxed { db in
             try db.run(
                 """
                 UPDATE entries SET next_attempt_at = ?1
@@ -80,7 +80,7 @@ extension Outbox {
         guard order.clientID == clientID else {
             throw .notAllowed("order \(order.number) belongs to client id \(order.clientID)")
         }
-        return try write { db in
+        return try writeRelaxed { db in
             let entry = try Self.entry(db, clientID: clientID)
             guard entry.state != .sent else { return entry }
             if entry.state != .pending {
@@ -91,16 +91,39 @@ extension Outbox {
             try db.run(
                 """
                 UPDATE entries SET state = 'sent', order_id = ?, order_number = ?,
-                    finished_at = ?, last_error = NULL
+                    finished_at = ?, last_error = NULL, shortage_check = ?
                 WHERE sequence = ?
                 """,
-                [order.id.rawValue, order.number, now.storedMilliseconds, entry.sequence])
+                [
+                    order.id.rawValue, order.number, now.storedMilliseconds, order.forced,
+                    entry.sequence,
+                ])
             try db.run(
                 """
                 UPDATE conflicts SET resolved_at = ?, resolution = 'stored'
                 WHERE entry_sequence = ? AND resolved_at IS NULL
                 """, [now.storedMilliseconds, entry.sequence])
             return try Self.entry(db, clientID: clientID)
+        }
+    }
+
+    /// The client ids of sent orders that were forced through and whose shortages have not
+    /// been checked yet, in the order they were taken.
+    public func awaitingShortageCheck() throws(OfflineCacheError) -> [String] {
+        try read { db in
+            try db.query(
+                """
+                SELECT client_id FROM entries WHERE state = 'sent' AND shortage_check = 1
+                ORDER BY sequence
+                """
+            ).map { $0.text(0) }
+        }
+    }
+
+    /// Records that the shortages of this forced order have been checked.
+    public func shortagesChecked(clientID: String) throws(OfflineCacheError) {
+        try writeRelaxed { db in
+            try db.run("UPDATE entries SET shortage_check = 0 WHERE client_id = ?", [clientID])
         }
     }
 

@@ -44,6 +44,11 @@ public final class Outbox: Sendable {
         self.connection = Connection(path: file.path, database: db)
     }
 
+    /// Closes the file for good; later calls fail with `storage`.
+    func close() {
+        try? connection.withDatabase { $0 = nil }
+    }
+
     /// Names of the schema's migrations recorded in the file, in the order applied.
     public func appliedMigrations() throws(OfflineCacheError) -> [String] {
         try read { db in try OutboxSchema.schema.appliedMigrations(db) }
@@ -161,6 +166,19 @@ extension Outbox {
         }
     }
 
+    /// Unsent orders and open conflicts, counted in one read: the status line asks after
+    /// every answer.
+    public func counts() throws(OfflineCacheError) -> (unsent: Int, openConflicts: Int) {
+        try read { db in
+            let row = try db.queryOne(
+                """
+                SELECT (SELECT count(*) FROM entries WHERE state IN ('pending', 'conflict')),
+                    (SELECT count(*) FROM conflicts WHERE resolved_at IS NULL)
+                """)
+            return (row?.int(0) ?? 0, row?.int(1) ?? 0)
+        }
+    }
+
     /// A new client id for an order: a random UUID.
     public static func newClientID() -> String {
         UUID().uuidString.lowercased()
@@ -227,12 +245,27 @@ extension Outbox {
         try access(.immediate, body)
     }
 
+    /// Runs `body` in a write transaction that does not wait for the disk: for records the
+    /// server can give again. A power cut may undo it (never tear it); the next durable
+    /// write of the outbox takes it to the disk. Losing "sent" only means sending the order
+    /// once more, which the server answers from its idempotency key with the same order.
+    @discardableResult
+    func writeRelaxed<T: Sendable>(_ body: (Database) throws -> T) throws(OfflineCacheError)
+        -> T
+    {
+        try access(.immediate, durable: false, body)
+    }
+
     private func access<T: Sendable>(
-        _ kind: Database.TransactionKind, _ body: (Database) throws -> T
+        _ kind: Database.TransactionKind, durable: Bool = true, _ body: (Database) throws -> T
     ) throws(OfflineCacheError) -> T {
         do {
             return try connection.withDatabase { db in
                 guard let open = db else { throw OfflineCacheError.storage("outbox is closed") }
+                guard !durable else { return try open.transaction(kind) { try body(open) } }
+                // The lock is held: no other transaction runs under the relaxed setting.
+                try open.execute("PRAGMA synchronous = NORMAL")
+                defer { try? open.execute("PRAGMA synchronous = FULL") }
                 return try open.transaction(kind) { try body(open) }
             }
         } catch let error as OfflineCacheError {

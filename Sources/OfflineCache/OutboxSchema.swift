@@ -9,6 +9,7 @@ enum OutboxSchema {
         migrations: [
             Schema.Migration(name: "0001-desk-entries-conflicts", sql: deskEntriesConflicts),
             Schema.Migration(name: "0002-offline-unlock", sql: offlineUnlock),
+            Schema.Migration(name: "0003-shortage-checks", sql: shortageChecks),
         ])
 
     private static let deskEntriesConflicts = """
@@ -59,6 +60,12 @@ enum OutboxSchema {
         CREATE INDEX conflicts_entry ON conflicts (entry_sequence);
         CREATE UNIQUE INDEX conflicts_open_shortage ON conflicts (order_id, offer_id)
             WHERE kind = 'shortage' AND resolved_at IS NULL;
+        """
+
+    private static let shortageChecks = """
+        -- 1 while a sent order was forced through and the later orders it may leave short
+        -- have not been checked yet (that needs the orders refreshed first).
+        ALTER TABLE entries ADD COLUMN shortage_check INTEGER NOT NULL DEFAULT 0;
         """
 
     private static let offlineUnlock = """

@@ -26,6 +26,10 @@ let benchmarks = [
         name: "desk",
         summary: "key-to-redraw (calendar, Angebot), start-up time, resident memory",
         run: DeskBenchmark.run),
+    Benchmark(
+        name: "sync",
+        summary: "1,000 queued orders sent, 500 offers × 8 weeks refreshed, start from the cache",
+        run: SyncBenchmark.run),
 ]
 
 @MainActor func usage() -> String {

@@ -93,6 +93,8 @@ struct AccessRule: Sendable {
         "POST /api/v1/orders/{id}/cancel": .desk(200, outside: 404),
         "POST /api/v1/orders/{id}/pickup": .desk(200, outside: 404),
         "POST /api/v1/orders/{id}/return": .desk(200, outside: 404),
+        "GET /api/v1/changes/catalogue": .desk(200, outside: 200),
+        "GET /api/v1/changes/orders": .desk(200, outside: 200),
         "GET /api/v1/customers": .desk(200, outside: 200),
         "GET /api/v1/customers/{id}": .desk(200, outside: 404),
         "GET /api/v1/customers/{id}/export": .admin(200),

@@ -15,6 +15,7 @@ enum Probes {
         .merging(orders) { a, _ in a }.merging(customers) { a, _ in a }
         .merging(users) { a, _ in a }.merging(guides) { a, _ in a }
         .merging(tours) { a, _ in a }.merging(account) { a, _ in a }
+        .merging(changes) { a, _ in a }
 
     static let session: [String: Builder] = [
         "GET /api/v1/health": { _, _, _ in Probe("GET", APIPath.health) },

@@ -17,13 +17,13 @@ import Testing
             #expect(
                 try store.appliedMigrations() == [
                     "0001-accounts-users-sessions", "0002-catalog", "0003-orders-holds-idempotency",
-                    "0004-bounded-availability-reads", "0005-security",
+                    "0004-bounded-availability-reads", "0005-security", "change-feed",
                 ])
             _ = try store.createAccount(NewAccount(slug: "kept", name: "Kept"))
         }
         let again = try BookingStore(folder: folder)
         defer { again.close() }
-        #expect(try again.appliedMigrations().count == 5)
+        #expect(try again.appliedMigrations().count == 6)
         let mode = try FileManager.default.attributesOfItem(atPath: again.path)[.posixPermissions]
         #expect((mode as? NSNumber)?.intValue == 0o600)
         #expect(try again.account(slug: "kept")?.name == "Kept")
@@ -282,7 +282,7 @@ import Testing
         }
         let store = try BookingStore(folder: folder)
         defer { store.close() }
-        #expect(try store.appliedMigrations().last == "0005-security")
+        #expect(try store.appliedMigrations().suffix(2) == ["0005-security", "change-feed"])
         let scope = Scope.account(AccountID(1))
         // A later, shorter period inside the old booking still sees it.
         let inside = try Period(

@@ -25,8 +25,9 @@ import Testing
         #expect(!connection.isCheckDue(at: start + 2))
         #expect(connection.isCheckDue(at: start + 3))
         connection.answered(at: start + 3)
-        #expect(!connection.isCheckDue(at: start + 32))
-        #expect(connection.isCheckDue(at: start + 33))
+        let next = start + 3 + Connection.checkWhileOnline
+        #expect(!connection.isCheckDue(at: next - 1))
+        #expect(connection.isCheckDue(at: next))
     }
 }
 

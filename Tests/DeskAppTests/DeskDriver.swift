@@ -2,12 +2,17 @@ import BookingAPI
 import BookingCore
 import DeskClient
 import Foundation
+import Logging
+import OfflineCache
 import TerminalUI
 
 @testable import DeskApp
 
 /// Drives a `Desk` like the program does, on an in-memory terminal: keys in, frames out,
 /// and the requests it sends collected so a test can answer them with made-up replies.
+///
+/// With `offline: true` the desk gets a real `OfflineStore` in a temporary folder, and
+/// every answer is first recorded in it, as the program's workers do.
 final class DeskDriver {
     let desk: Desk
     let terminal: MemoryTerminal
@@ -15,24 +20,38 @@ final class DeskDriver {
     var now: Date
     private(set) var sent: [BookingCall] = []
     private(set) var quitRequested = false
+    let store: OfflineStore?
+    let folder: String?
+    private let recorder: ReplyRecorder?
 
     static let keymap = ConfigFiles(userFolder: nil, shippedFolders: []).keymap(named: "default")
         .value
 
     init(
         language: Language = .german, size: Size = Size(rows: 24, columns: 80),
-        now: Date = Fixture.reference, keymap: Keymap = DeskDriver.keymap
+        now: Date = Fixture.reference, keymap: Keymap = DeskDriver.keymap, offline: Bool = false,
+        folder existing: String? = nil
     ) {
+        let folder =
+            offline ? existing ?? NSTemporaryDirectory() + "desk-" + UUID().uuidString : nil
+        let store = folder.map { try! OfflineStore(folder: $0, unlockStrength: .minimal, now: now) }
+        self.folder = existing == nil ? folder : nil
+        self.store = store
+        recorder = store.map { ReplyRecorder(store: $0, logger: .silent) }
         desk = Desk(
             text: MessageCatalog(language), keymap: keymap, serverLabel: "http://127.0.0.1:1",
             shownLogins: [
                 ShownLogin(
                     account: "demo", username: "staff", password: "demo-staff", role: .staff)
-            ])
+            ], store: store)
         terminal = MemoryTerminal(size: size)
         renderer = Renderer(terminal: terminal)
         self.now = now
         render()
+    }
+
+    deinit {
+        if let folder { try? FileManager.default.removeItem(atPath: folder) }
     }
 
     var screen: String { terminal.text }
@@ -78,6 +97,7 @@ final class DeskDriver {
     ) -> BookingCall? {
         guard let index = sent.firstIndex(where: matches) else { return nil }
         let request = sent.remove(at: index)
+        recorder?.record(request, result, startedAt: now)
         handle(.reply(DeskReply(request: request, result: result)))
         return request
     }
@@ -91,6 +111,9 @@ final class DeskDriver {
         answer(
             { if case .logIn = $0 { true } else { false } },
             with: .success(.loggedIn(Fixture.login)))
+        answer(
+            { if case .catalogueChanges = $0 { true } else { false } },
+            with: .success(.catalogueChanges(Fixture.catalogue)))
         answer({ $0 == .branches }, with: .success(.branches(Fixture.branches)))
         answer({ $0 == .categories }, with: .success(.categories(Fixture.categories)))
         answer({ $0 == .offers(OfferSearch()) }, with: .success(.offers(Fixture.offers)))
@@ -163,5 +186,10 @@ enum Fixture {
 
     static let login = LoginResponse(
         token: "t", expiresAt: reference + 3600, session: session)
+
+    /// The whole catalogue as the delta-sync feed sends it the first time.
+    static let catalogue = ChangedCatalogue(
+        branches: branches, categories: categories, offers: offers + options, cursor: "1",
+        replacesAll: true)
 
 }

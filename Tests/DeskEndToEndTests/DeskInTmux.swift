@@ -6,15 +6,21 @@ import TestSupport
 final class DeskInTmux {
     let home: String
     let session: TmuxSession
+    /// Whether the home folder is this desk's to remove (not one a test restarts on).
+    private let ownsHome: Bool
 
     /// Starts the desk with `arguments`. `afterExit` runs in `sh -c` after the desk, so what
     /// the terminal shows after it ends can be read (`stty -a`, the exit status `$s`);
     /// `prepare` gets the home folder before the desk starts, e.g. to put a keymap there.
+    /// With `home` the desk starts on that folder, which the caller keeps and removes.
     init(
         arguments: [String], columns: Int = 80, rows: Int = 24, language: String = "C.UTF-8",
-        afterExit: String? = nil, prepare: (String) throws -> Void = { _ in }
+        home: String? = nil, afterExit: String? = nil,
+        prepare: (String) throws -> Void = { _ in }
     ) throws {
-        home = NSTemporaryDirectory() + "booking-desk-e2e-" + UUID().uuidString
+        ownsHome = home == nil
+        self.home = home ?? NSTemporaryDirectory() + "booking-desk-e2e-" + UUID().uuidString
+        let home = self.home
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         try prepare(home)
         let desk = TmuxSession.builtExecutable(named: "booking-desk")
@@ -34,7 +40,7 @@ final class DeskInTmux {
 
     deinit {
         session.close()
-        try? FileManager.default.removeItem(atPath: home)
+        if ownsHome { try? FileManager.default.removeItem(atPath: home) }
     }
 
     /// Logs in from a fresh log-in screen; without `account` the one filled in is used.

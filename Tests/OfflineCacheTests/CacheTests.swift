@@ -142,29 +142,25 @@ import Testing
         #expect(try store.cache.cursor(.orders) == nil)
     }
 
-    @Test func toursAreKeptAsTheServerSentThem() throws {
-        struct Tour: Codable, Equatable, Sendable {
-            var id: Int64
-            var name: String
-            var startsAt: Date
-            var participants: Int
-        }
+    @Test func toursAreReplacedWholeAndReadByStart() throws {
         let folder = TemporaryFolder()
         let store = try Demo.store(in: folder)
         let tours = [
-            Tour(
-                id: 2, name: "Weinbergtour", startsAt: Demo.now.addingTimeInterval(7200),
-                participants: 4),
-            Tour(id: 1, name: "Stadtführung Altstadt", startsAt: Demo.now, participants: 9),
+            GuideTour(
+                id: TourID(2), name: "Weinbergtour", start: Demo.now.addingTimeInterval(7200),
+                end: Demo.now.addingTimeInterval(14_400), participants: 4),
+            GuideTour(
+                id: TourID(1), name: "Stadtführung Altstadt", start: Demo.now,
+                end: Demo.now.addingTimeInterval(3600), participants: 9),
         ]
 
-        try store.cache.replaceTours(tours, id: \.id, startsAt: \.startsAt, now: Demo.now)
-
-        #expect(try store.cache.tours(as: Tour.self) == tours.reversed())
-        #expect(
-            try store.cache.tours(as: Tour.self, from: Demo.now.addingTimeInterval(1))
-                == [tours[0]])
+        try store.cache.replaceTours(tours, now: Demo.now)
+        #expect(try store.cache.tours() == tours.reversed())
+        #expect(try store.cache.tours(from: Demo.now.addingTimeInterval(1)) == [tours[0]])
         #expect(try store.cache.syncedAt(.tours) == Demo.now)
+
+        try store.cache.replaceTours([tours[1]], now: Demo.now)
+        #expect(try store.cache.tours() == [tours[1]])
     }
 
     @Test func bothFilesRecordTheirMigrations() throws {
@@ -176,7 +172,7 @@ import Testing
                 == ["0001-session-catalogue", "0002-availability", "0003-orders-tours-cursors"])
         #expect(
             try store.outbox.appliedMigrations()
-                == ["0001-desk-entries-conflicts", "0002-offline-unlock"])
+                == ["0001-desk-entries-conflicts", "0002-offline-unlock", "0003-shortage-checks"])
     }
 
     @Test func theDataFolderFollowsXDG() {

@@ -35,7 +35,11 @@ public final class TmuxSession: @unchecked Sendable {
     ) throws {
         socket = "bkdesk-\(getpid())-\(Self.counter.next())-\(UInt32.random(in: 0...UInt32.max))"
         let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let program = (["env", "-i"] + env + command).map(Self.quoted).joined(separator: " ")
+        // The shell around the program prints its exit status: tmux 3.3a now and then
+        // notices a program's end only seconds later, the printed marker never lags.
+        let wrapper = ["/bin/sh", "-c", "\"$@\"; echo \"\(Self.exitMarker)$?\"", "sh"]
+        let program = (["env", "-i"] + env + wrapper + command).map(Self.quoted)
+            .joined(separator: " ")
         let started = Self.shell(
             tmux + " new-session -d -s \(target) -x \(columns) -y \(rows) "
                 + Self.quoted(program))
@@ -127,15 +131,14 @@ public final class TmuxSession: @unchecked Sendable {
         return last
     }
 
-    /// The program's exit status once tmux has noticed it ended; nil while it runs. Now and
-    /// then tmux 3.3a leaves an ended program unreaped for a long time, so a test that must
-    /// see the end should run the program under `sh -c '…; echo marker $?'` and wait for
-    /// the marker instead.
+    private static let exitMarker = "[booking-desk test: exit status] "
+
+    /// The program's exit status once it has ended, as the shell around it printed it;
+    /// nil while it runs. (tmux's own `pane_dead` can lag by seconds in tmux 3.3a.)
     public func exitStatus() -> Int32? {
-        let answer = run("display-message -p -t \(target) '#{pane_dead} #{pane_dead_status}'")
-        let words = answer.output.split(separator: " ")
-        guard words.first == "1", words.count == 2 else { return nil }
-        return Int32(words[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        let lines = screenWithHistory().split(separator: "\n")
+        guard let line = lines.last(where: { $0.hasPrefix(Self.exitMarker) }) else { return nil }
+        return Int32(line.dropFirst(Self.exitMarker.count).trimmingCharacters(in: .whitespaces))
     }
 
     /// Waits until the program has ended and returns its exit status.

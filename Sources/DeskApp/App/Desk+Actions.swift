@@ -14,7 +14,7 @@ extension Desk {
 
     private func perform(_ action: ScreenAction, context: DeskContext) {
         switch action {
-        case .send(let request): effects.append(.send(request))
+        case .send(let request): send(request, context: context)
         case .notice(let notice): self.notice = notice
         case .clearNotice: notice = nil
         case .show(let tab): show(tab, context: context)
@@ -23,6 +23,7 @@ extension Desk {
         case .present(let overlay): self.overlay = overlay
         case .orderFinished: finishOrder(context: context)
         case .loggedIn(let response): loggedIn(response, context: context)
+        case .outbox(let request): perform(request, context: context)
         case .quit: quit()
         }
     }
@@ -44,6 +45,8 @@ extension Desk {
             let branch = calendar?.branch ?? fallback
             let actions = orders?.load(branch: branch, day: context.today) ?? []
             perform(actions, context: context)
+        case .sync:
+            reloadSyncScreen(context: context)
         }
     }
 
@@ -68,17 +71,23 @@ extension Desk {
     /// After log-in: keep who it is and load the catalogue before the calendar.
     private func loggedIn(_ response: LoginResponse, context: DeskContext) {
         session = DeskSession(info: response.session)
+        pendingLogIn = nil
         phase = .loading
         notice = Notice(text.text(.loginWelcome, response.session.user.name), kind: .success)
-        loadCatalogue()
+        loadCatalogue(context: context)
     }
 
-    func loadCatalogue() {
-        let requests: [BookingCall] = [
-            .branches, .categories, .offers(OfferSearch()), .options(branch: nil),
-        ]
+    /// Asks for the catalogue: with a cache, what changed since the cursor it holds (the
+    /// rest comes from the cache); without one, the whole catalogue in four calls.
+    func loadCatalogue(context: DeskContext) {
+        let requests: [BookingCall]
+        if let store {
+            requests = [.catalogueChanges(since: try? store.cache.cursor(.catalogue))]
+        } else {
+            requests = [.branches, .categories, .offers(OfferSearch()), .options(branch: nil)]
+        }
         pendingCatalogue = Set(requests.map(\.name))
-        effects += requests.map(DeskEffect.send)
+        for request in requests { send(request, context: context) }
     }
 
     // MARK: - Overlays
@@ -111,7 +120,7 @@ extension Desk {
     private func close(with result: OverlayResult?, context: DeskContext) {
         let closed = overlay
         overlay = nil
-        if case .message = closed, case .created? = wizard?.submission {
+        if case .message = closed, wizard?.isFinished == true {
             finishOrder(context: context)
             return
         }
@@ -122,7 +131,11 @@ extension Desk {
         case .confirmed(.abandonOrder):
             finishOrder(context: context)
         case .confirmed(.cancelOrder(let id)):
-            effects.append(.send(.cancelOrder(id)))
+            send(.cancelOrder(id), context: context)
+        case .confirmed(.giveUp(let conflict)):
+            resolve(conflict, .cancel, sentence: .syncGivenUp, context: context)
+        case .confirmed(.logOut):
+            logOut(context: context)
         case .branch, .category, .offer:
             let actions = calendar?.choose(result, context: context) ?? []
             perform(actions, context: context)

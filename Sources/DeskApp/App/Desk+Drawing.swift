@@ -18,7 +18,14 @@ extension Desk {
         // A long message takes a second line from the screen rather than being cut.
         let noticeLines = notice.map { TextWrap.lines($0.text, width: canvas.columns - 2) } ?? []
         let noticeRows = max(1, min(2, noticeLines.count))
-        let (top, rest) = canvas.area.splitTop(1)
+        let (top, below) = canvas.area.splitTop(1)
+        var rest = below
+        if let banner = offlineBanner(context: context) {
+            let (line, others) = below.splitTop(1)
+            canvas.sub(line).fill(role: .warning)
+            canvas.put(banner, row: line.row, column: 1, width: line.columns - 2, role: .warning)
+            rest = others
+        }
         let (middle, bottom) = rest.splitBottom(noticeRows + 1)
         drawTop(in: canvas.sub(top), context: context)
         drawScreen(in: canvas.sub(middle.inset(left: 1, right: 1)), context: context)
@@ -49,7 +56,14 @@ extension Desk {
         var right =
             text.weekdayShort(now.date.isoWeekday) + " " + text.date(now.date) + " "
             + text.time(now.time)
-        if let account = session?.info.account.name { right = account + " · " + right }
+        let labels = DeskTab.allCases.map(tabLabel)
+        let tabsWidth = labels.reduce(0) { $0 + $1.cellWidth + 3 }
+        // The account's name gives way to the tabs in a narrow window.
+        if let account = session?.info.account.name,
+            !isWorking || tabsWidth + account.cellWidth + right.cellWidth + 5 <= line.columns
+        {
+            right = account + " · " + right
+        }
         let rightWidth = right.cellWidth + 2
         line.put(right, row: 0, column: line.columns - rightWidth + 1, role: .tab)
         let left = line.sub(Rect(row: 0, column: 0, rows: 1, columns: line.columns - rightWidth))
@@ -57,8 +71,7 @@ extension Desk {
             left.put(" " + text.entry(.appName), row: 0, column: 0, role: .title)
             return
         }
-        var tabs = Tabs(
-            labels: DeskTab.allCases.map { text.entry($0.label) }, selected: tab.rawValue)
+        var tabs = Tabs(labels: labels, selected: tab.rawValue)
         tabs.draw(in: left, focused: true)
     }
 
@@ -77,6 +90,7 @@ extension Desk {
             case .calendar: calendar?.draw(in: canvas, context: context)
             case .wizard: wizard?.draw(in: canvas, context: context)
             case .orders: orders?.draw(in: canvas, context: context)
+            case .sync: syncScreen?.draw(in: canvas, context: context)
             }
         }
     }
@@ -108,16 +122,42 @@ extension Desk {
             : .init("○ " + text.entry(.statusOffline), role: .warning)
         let unsent = connection.unsentOrders
         let sync =
-            connection.lastSync.map {
+            (connection.lastSync ?? connection.dataAsOf).map {
                 text.text(.statusLastSync, text.time(context.calendar.local($0).time))
             } ?? text.entry(.statusNeverSynced)
-        let right: [StatusLine.Segment] = [
+        var right: [StatusLine.Segment] = [
             online,
             .init(text.text(.statusUnsent, String(unsent)), role: unsent > 0 ? .warning : .status),
-            .init(sync),
-            .init(text.text(.statusHelp, context.keyName(.help))),
         ]
+        if connection.openConflicts > 0 {
+            right.append(
+                .init(
+                    text.text(.statusConflicts, String(connection.openConflicts)), role: .error))
+        }
+        right += [.init(sync), .init(text.text(.statusHelp, context.keyName(.help)))]
         return StatusLine(left: left, right: right)
+    }
+
+    /// The Sync tab counts what waits there.
+    private func tabLabel(_ tab: DeskTab) -> String {
+        let waiting = connection.unsentOrders + connection.openConflicts
+        guard tab == .sync, waiting > 0 else { return text.entry(tab.label) }
+        return text.text(.tabSyncCount, String(waiting))
+    }
+
+    /// The line that says the desk works without the server, and how old its data is.
+    private func offlineBanner(context: DeskContext) -> String? {
+        guard store != nil, session != nil, !isConnected else { return nil }
+        guard let asOf = connection.dataAsOf else { return text.entry(.offlineBannerNoData) }
+        let local = context.calendar.local(asOf)
+        var when = text.time(local.time)
+        if local.date != context.today { when = text.date(local.date) + " " + when }
+        return text.text(.offlineBanner, when, text.age(of: asOf, now: context.now))
+    }
+
+    private var isWorking: Bool {
+        if case .working = phase { return true }
+        return false
     }
 
     private func drawOverlay(in canvas: Canvas, context: DeskContext) {

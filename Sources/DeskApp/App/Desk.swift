@@ -2,6 +2,7 @@ import BookingAPI
 import BookingCore
 import DeskClient
 import Foundation
+import OfflineCache
 import TerminalUI
 
 /// What reaches the desk: a key, a resize, a server answer, or the clock ticking.
@@ -40,6 +41,11 @@ public struct ShownLogin: Sendable, Equatable {
 /// what the program should do (send a request, quit). It never touches the terminal or the
 /// network itself, so tests drive it with keys and made-up answers and read the screen
 /// from an in-memory terminal.
+///
+/// With an `OfflineStore` the desk keeps working without the server: every order goes
+/// through the outbox (stored before it is first sent, then sent in order by the sync
+/// loop of `Desk+Sync`), calls the server cannot answer are answered from the cache
+/// (`Desk+Offline`), and the Sync tab shows what staff must resolve.
 public final class Desk {
     enum Phase {
         case login(LoginScreen)
@@ -56,11 +62,18 @@ public final class Desk {
     var calendar: CalendarScreen?
     var wizard: OrderWizard?
     var orders: OrdersScreen?
+    var syncScreen: SyncScreen?
     var overlay: Overlay?
     var notice: Notice?
     var connection = Connection()
-    var healthInFlight = false
     var pendingCatalogue: Set<String> = []
+    /// The desk's cache and outbox; nil for a desk that works only online (benchmarks).
+    let store: OfflineStore?
+    /// What the sync loop has on its way and when it refreshes the cache next.
+    var sync = SyncState()
+    /// After an offline unlock: the log-in to send once the server is back, since the
+    /// desk holds no session until then. Kept in memory only.
+    var pendingLogIn: LoginRequest?
     let serverLabel: String
     let shownLogins: [ShownLogin]
     /// Sentences about broken theme or keymap files, shown on the log-in screen.
@@ -72,20 +85,25 @@ public final class Desk {
     ///   - serverLabel: where the server is, for the log-in screen.
     ///   - shownLogins: demo logins to show under the form; empty for a remote server.
     ///   - problems: sentences about broken theme or keymap files, shown at the start.
+    ///   - store: the cache and outbox for working offline; without one every order goes
+    ///     straight to the server and nothing is kept.
     public init(
         text: MessageCatalog, keymap: Keymap, serverLabel: String, shownLogins: [ShownLogin],
-        problems: [String] = []
+        problems: [String] = [], store: OfflineStore? = nil
     ) {
         self.text = text
-        self.keymap = keymap
+        self.keymap = keymap.completed(from: DeskCommand.laterDefaults)
         self.serverLabel = serverLabel
         self.shownLogins = shownLogins
         self.problems = problems
+        self.store = store
         phase = .login(Self.loginScreen(serverLabel: serverLabel, logins: shownLogins))
         if let first = problems.first {
             let more = problems.count > 1 ? " (+\(problems.count - 1))" : ""
             notice = Notice(text.text(.configUsingDefault, first) + more, kind: .warning)
         }
+        takeStoreEvents()
+        refreshOutboxFigures()
     }
 
     static func loginScreen(serverLabel: String, logins: [ShownLogin]) -> LoginScreen {
@@ -99,8 +117,13 @@ public final class Desk {
     }
 
     func context(_ now: Date) -> DeskContext {
-        DeskContext(text: text, keymap: keymap, now: now, session: session)
+        DeskContext(
+            text: text, keymap: keymap, now: now, session: session, isOnline: isConnected)
     }
+
+    /// Whether the desk can talk to the server for the person logged in: it answers, and
+    /// the desk holds a session there (not only an offline unlock).
+    var isConnected: Bool { connection.isOnline && pendingLogIn == nil }
 
     /// Whether an order is half done, so quitting asks first.
     public var isOrderHalfDone: Bool { wizard?.isHalfDone ?? false }
@@ -121,11 +144,18 @@ public final class Desk {
     }
 
     private func tick(context: DeskContext) {
-        guard connection.isCheckDue(at: context.now) || connection.nextCheck == nil,
-            !healthInFlight
-        else { return }
-        healthInFlight = true
-        effects.append(.send(.health))
+        takeStoreEvents()
+        // The Sync tab follows the outbox at the tick's pace, not once per answer: a long
+        // queue going out would otherwise be read back whole after every order.
+        if tab == .sync, case .working = phase {
+            syncScreen?.reload(store: store, context: context)
+        }
+        if connection.isCheckDue(at: context.now)
+            || (connection.nextCheck == nil && !connection.isProbing)
+        {
+            send(.health, context: context)
+        }
+        syncTick(context: context)
     }
 
     private func handleKey(_ key: Key, context: DeskContext) {
@@ -163,6 +193,8 @@ public final class Desk {
             return wizard?.handle(key, context: context)
         case .orders:
             return orders?.handle(key, context: context)
+        case .sync:
+            return syncScreen?.handle(key, context: context)
         }
     }
 
@@ -173,6 +205,8 @@ public final class Desk {
             overlay = .help(HelpOverlay(scopes: helpScopes, context: context))
         case .quit?:
             requestQuit(context: context)
+        case .logOut?:
+            requestLogOut(context: context)
         case .nextTab?:
             guard case .working = phase else { return }
             show(DeskTab(rawValue: (tab.rawValue + 1) % DeskTab.allCases.count)!, context: context)
@@ -194,6 +228,7 @@ public final class Desk {
             case .calendar: return ["calendar", "global"]
             case .wizard: return ["wizard", "field", "list", "stepper", "global"]
             case .orders: return ["orders", "list", "field", "global"]
+            case .sync: return ["sync", "list", "global"]
             }
         }
     }

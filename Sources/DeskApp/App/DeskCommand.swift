@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// Everything a key can ask the desk to do. The raw values are the command names of the
 /// keymap files (`scope.name`); a key is looked up in the scopes of what has the focus,
 /// most specific first (a text field, then the wizard, then `global`).
@@ -11,6 +13,7 @@ public enum DeskCommand: String, CaseIterable, Sendable {
     case confirm = "global.confirm"
     case cancel = "global.cancel"
     case refresh = "global.refresh"
+    case logOut = "global.logOut"
 
     // The month calendar.
     case previousDay = "calendar.previousDay"
@@ -64,6 +67,12 @@ public enum DeskCommand: String, CaseIterable, Sendable {
     case markReturned = "orders.return"
     case cancelOrder = "orders.cancel"
 
+    // The Sync tab: conflicts, shortages and unsent orders.
+    case otherOffer = "sync.otherOffer"
+    case otherTime = "sync.otherTime"
+    case giveUpOrder = "sync.cancel"
+    case acknowledge = "sync.acknowledge"
+
     /// The names the keymap loader accepts; another name in a user's file is reported.
     public static let names = Set(allCases.map(\.rawValue))
 
@@ -78,6 +87,20 @@ extension DeskCommand {
     public var summary: MessageKey {
         MessageKey(rawValue: "command." + rawValue) ?? .errorUnexpected
     }
+
+    /// Keys of the commands the desk learned after the shipped keymap files were written;
+    /// every keymap is completed with these, minus keys it already uses in that scope.
+    // FIXME: Add these lines to keymaps/*.keymap and TerminalUI's BuiltinFiles, so users
+    // see them in the files they copy; until then the desk supplies them here.
+    public static let laterDefaults = Keymap(
+        name: "desk",
+        bindings: [
+            .init(command: DeskCommand.logOut.rawValue, keys: [.function(12)]),
+            .init(command: DeskCommand.otherOffer.rawValue, keys: [.character("a")]),
+            .init(command: DeskCommand.otherTime.rawValue, keys: [.character("z")]),
+            .init(command: DeskCommand.giveUpOrder.rawValue, keys: [.character("x"), .delete]),
+            .init(command: DeskCommand.acknowledge.rawValue, keys: [.character("e")]),
+        ])
 
     /// The heading of the command's scope on the help screen.
     public static func scopeHeading(_ scope: String) -> MessageKey {

@@ -13,12 +13,19 @@ public struct DeskContext {
     /// The time of the event being handled or the frame being drawn.
     public let now: Date
     public let session: DeskSession?
+    /// Whether the desk reaches the server now; offline, orders wait in the outbox and
+    /// availability comes from the cache.
+    public let isOnline: Bool
 
-    public init(text: MessageCatalog, keymap: Keymap, now: Date, session: DeskSession?) {
+    public init(
+        text: MessageCatalog, keymap: Keymap, now: Date, session: DeskSession?,
+        isOnline: Bool = true
+    ) {
         self.text = text
         self.keymap = keymap
         self.now = now
         self.session = session
+        self.isOnline = isOnline
     }
 
     /// The account's time zone (Europe/Berlin before log-in).
@@ -69,13 +76,14 @@ public struct Notice: Sendable, Equatable {
 
 /// The screens behind the tabs.
 public enum DeskTab: Int, CaseIterable, Sendable {
-    case calendar, wizard, orders
+    case calendar, wizard, orders, sync
 
     public var label: MessageKey {
         switch self {
         case .calendar: return .tabCalendar
         case .wizard: return .tabWizard
         case .orders: return .tabOrders
+        case .sync: return .tabSync
         }
     }
 }
@@ -98,6 +106,8 @@ public enum ScreenAction {
     case orderFinished
     /// Log-in succeeded.
     case loggedIn(LoginResponse)
+    /// Take an order into the outbox, resolve or act on a conflict.
+    case outbox(OutboxAction)
     /// End the program.
     case quit
 }

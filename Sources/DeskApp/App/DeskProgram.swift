@@ -2,6 +2,7 @@ import BookingCore
 import DeskClient
 import Foundation
 import Logging
+import OfflineCache
 import TerminalUI
 
 /// `booking-desk`: reads the command line, starts the embedded server (or links to
@@ -32,12 +33,16 @@ public enum DeskProgram {
         let paths = DeskPaths(environment: environment)
         let logger = openLog(paths: paths, text: text)
         logger.info("desk starting", ["language": text.language.rawValue])
+        guard
+            let store = openStore(paths: paths, server: options.server, text: text, logger: logger)
+        else { return 1 }
+        defer { store.close() }
         let link: ServerLink
         let serverLabel: String
         let shownLogins: [ShownLogin]
         if let url = options.server {
             do {
-                link = try ServerLink(url: url, logger: logger)
+                link = try ServerLink(url: url, logger: logger, store: store)
             } catch {
                 writeError(text.text(.errorUnexpected, String(describing: error)))
                 return 1
@@ -47,19 +52,37 @@ public enum DeskProgram {
         } else {
             let server = EmbeddedServer(
                 folder: paths.serverFolder, logger: embeddedServerLogger(paths: paths))
-            link = ServerLink(embedded: server, logger: logger)
+            link = ServerLink(embedded: server, logger: logger, store: store)
             serverLabel = text.text(.loginEmbedded, paths.shortened(paths.serverFolder))
             shownLogins = EmbeddedServer.shownLogins
         }
         defer { link.stop() }
         return run(
             options: options, text: text, link: link, serverLabel: serverLabel,
-            shownLogins: shownLogins, environment: environment, logger: logger)
+            shownLogins: shownLogins, environment: environment, logger: logger, store: store)
+    }
+
+    /// Opens the desk's cache and outbox. A desk whose outbox cannot be opened does not
+    /// start: orders taken without it could be lost, and the file may hold unsent ones.
+    private static func openStore(
+        paths: DeskPaths, server: String?, text: MessageCatalog, logger: Logger
+    ) -> OfflineStore? {
+        let folder = paths.offlineFolder(server: server)
+        do {
+            return try OfflineStore(folder: folder, logger: logger)
+        } catch .outboxUnusable(let path, let problem) {
+            writeError(text.text(.startupOutboxUnusable, path, problem.description))
+        } catch {
+            writeError(text.text(.startupStorageFailed, folder, error.description))
+        }
+        logger.error("offline store unusable; desk not started", ["folder": folder])
+        return nil
     }
 
     private static func run(
         options: DeskOptions, text: MessageCatalog, link: ServerLink, serverLabel: String,
-        shownLogins: [ShownLogin], environment: [String: String], logger: Logger
+        shownLogins: [ShownLogin], environment: [String: String], logger: Logger,
+        store: OfflineStore
     ) -> Int32 {
         let files = ConfigFiles(environment: environment)
         let keymap = files.keymap(
@@ -87,7 +110,7 @@ public enum DeskProgram {
         logger.info("config", ["keymap": keymap.origin, "theme": theme.origin])
         let desk = Desk(
             text: text, keymap: keymap.value, serverLabel: serverLabel, shownLogins: shownLogins,
-            problems: problems)
+            problems: problems, store: store)
         DeskLoop(desk: desk, terminal: terminal, link: link, logger: logger).run()
         logger.info("desk stopped")
         return 0
@@ -122,6 +145,10 @@ struct DeskLoop {
     let link: ServerLink
     let logger: Logger
 
+    /// How often the desk looks at the clock: often enough to notice a slow request and
+    /// probe the server within the 5 s the desk has to say it is offline.
+    static let tick: TimeInterval = 0.5
+
     func run() {
         let renderer = Renderer(terminal: terminal)
         var lastTick = Date.distantPast
@@ -134,13 +161,13 @@ struct DeskLoop {
             for reply in link.finished() {
                 effects += desk.handle(.reply(reply), now: now)
             }
-            if now.timeIntervalSince(lastTick) >= 1 {
+            if now.timeIntervalSince(lastTick) >= Self.tick {
                 lastTick = now
                 effects += desk.handle(.tick, now: now)
             }
             guard perform(effects) else { return }
             renderer.render { canvas in desk.draw(in: canvas, now: Date()) }
-            let wait: Duration = link.isStarting ? .milliseconds(50) : .seconds(1)
+            let wait: Duration = link.isStarting ? .milliseconds(50) : .milliseconds(500)
             let event = terminal.nextEvent(timeout: wait, wakeOn: link.wakeDescriptors)
             switch event {
             case .key(let key):

@@ -1,6 +1,7 @@
 import BookingAPI
 import BookingCore
 import Foundation
+import OfflineCache
 
 /// Who is logged in and what they may see: the account's settings and the catalogue of
 /// branches, categories, offers and options, loaded once after log-in.
@@ -54,6 +55,18 @@ public struct DeskSession: Sendable {
     public func categories(at branch: BranchID) -> [Category] {
         let used = Set(offers.lazy.filter { $0.branchID == branch }.map(\.categoryID))
         return categories.filter { used.contains($0.id) }
+    }
+
+    /// Takes the catalogue from the cache: offers and options told apart by the kind of
+    /// their category, as the server's two lists do.
+    mutating func fillCatalogue(from cache: Cache) throws(OfflineCacheError) {
+        branches = try cache.branches()
+        categories = try cache.categories()
+        let optionCategories = Set(categories.filter { $0.kind == .option }.map(\.id))
+        let all = try cache.offers()
+        offers = all.filter { !optionCategories.contains($0.categoryID) }
+        options = all.filter { optionCategories.contains($0.categoryID) }
+        sortCatalogue()
     }
 
     /// Sorts the catalogue the way the screens list it.

@@ -1,4 +1,5 @@
 import BookingCore
+import OfflineCache
 import TerminalUI
 
 /// Something drawn over the screen that takes every key until it closes: the help, a
@@ -27,6 +28,9 @@ public enum Answer: Equatable, Sendable {
     case quit
     case abandonOrder
     case cancelOrder(OrderID)
+    /// Give up a refused order from the outbox.
+    case giveUp(Conflict)
+    case logOut
 }
 
 /// A yes/no question in a dialog; `j`/`y` answer yes and `n` no, besides the buttons.

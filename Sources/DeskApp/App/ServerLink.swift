@@ -1,51 +1,98 @@
 import DeskClient
 import Foundation
 import Logging
+import OfflineCache
 
-/// The desk's way to the booking server: DeskClient's worker thread, created as soon as
-/// the server's address is known (at once for `--server`, when the embedded server has
-/// started otherwise). Calls made before that wait here and go out in order.
-final class ServerLink {
-    private(set) var worker: BookingWorker?
+/// The desk's way to the booking server: three DeskClient workers sharing one session,
+/// created as soon as the server's address is known (at once for `--server`, when the
+/// embedded server has started otherwise). Calls made before that wait here and go out in
+/// order.
+///
+/// - `screens` runs what the screens ask, one call after another.
+/// - `sync` sends outbox orders and the delta syncs, so that neither waits behind the
+///   other's slow calls.
+/// - `probe` runs health checks with short timeouts: it tells within two seconds whether
+///   the server is there, even while a call on another worker hangs.
+///
+/// With a store, every worker records its finished calls in it on its own thread first
+/// (see `ReplyRecorder`), before the desk hears the answer.
+public final class ServerLink {
+    private var workers: Workers?
     private var waiting: [BookingCall] = []
     private let embedded: EmbeddedServer?
     private let logger: Logger
+    private let observer: BookingWorker.Observer?
+    /// The session all workers send.
+    let session = SessionToken()
     /// Set when the embedded server could not start.
     private(set) var startFailure: String?
 
-    /// A link to a remote server.
-    init(url: String, logger: Logger) throws {
+    private struct Workers {
+        let screens: BookingWorker
+        let sync: BookingWorker
+        let probe: BookingWorker
+
+        var all: [BookingWorker] { [screens, sync, probe] }
+
+        func worker(for call: BookingCall) -> BookingWorker {
+            switch call {
+            case .health: return probe
+            case .createOrder, .catalogueChanges, .orderChanges: return sync
+            default: return screens
+            }
+        }
+    }
+
+    /// A link to a remote server, recording answers in `store`.
+    public init(url: String, logger: Logger, store: OfflineStore?) throws {
         embedded = nil
         self.logger = logger
-        worker = try Self.worker(url: url, logger: logger)
+        observer = Self.observer(store: store, logger: logger)
+        workers = try makeWorkers(url: url)
     }
 
     /// A link to the embedded server, which starts in the background.
-    init(embedded: EmbeddedServer, logger: Logger) {
+    init(embedded: EmbeddedServer, logger: Logger, store: OfflineStore?) {
         self.embedded = embedded
         self.logger = logger
+        observer = Self.observer(store: store, logger: logger)
     }
 
-    private static func worker(url: String, logger: Logger) throws -> BookingWorker {
-        try BookingWorker(configuration: .init(baseURL: url, logger: logger))
+    private static func observer(store: OfflineStore?, logger: Logger) -> BookingWorker.Observer? {
+        guard let store else { return nil }
+        return ReplyRecorder(store: store, logger: logger).record
+    }
+
+    private func makeWorkers(url: String) throws -> Workers {
+        let usual = BookingClient.Configuration(baseURL: url, logger: logger)
+        var quick = usual
+        quick.connectTimeout = .milliseconds(1500)
+        quick.requestTimeout = .seconds(2)
+        return Workers(
+            screens: try BookingWorker(
+                configuration: usual, session: session, name: "desk-screens", observer: observer),
+            sync: try BookingWorker(
+                configuration: usual, session: session, name: "desk-sync", observer: observer),
+            probe: try BookingWorker(
+                configuration: quick, session: session, name: "desk-probe", observer: observer))
     }
 
     /// Whether the link still waits for the embedded server to start.
-    var isStarting: Bool { worker == nil && startFailure == nil }
+    var isStarting: Bool { workers == nil && startFailure == nil }
 
-    /// Creates the worker once the embedded server is up; returns the start failure once.
+    /// Creates the workers once the embedded server is up; returns the start failure once.
     func connectIfReady() -> String? {
-        guard worker == nil, startFailure == nil, let state = embedded?.state else { return nil }
+        guard workers == nil, startFailure == nil, let state = embedded?.state else { return nil }
         switch state {
         case .success(let server):
             logger.info("embedded server started", ["url": server.baseURL])
             do {
-                worker = try Self.worker(url: server.baseURL, logger: logger)
+                workers = try makeWorkers(url: server.baseURL)
             } catch {
                 startFailure = String(describing: error)
                 return startFailure
             }
-            for call in waiting { worker?.submit(call) }
+            for call in waiting { submit(call) }
             waiting = []
             return nil
         case .failure(let error):
@@ -55,17 +102,17 @@ final class ServerLink {
         }
     }
 
-    func submit(_ call: BookingCall) {
-        guard let worker else {
+    public func submit(_ call: BookingCall) {
+        guard let workers else {
             waiting.append(call)
             return
         }
-        worker.submit(call)
+        workers.worker(for: call).submit(call)
     }
 
-    /// Finished calls, oldest first; failures are logged without personal data.
-    func finished() -> [DeskReply] {
-        (worker?.takeFinished() ?? []).map { completion in
+    /// Finished calls, oldest first per worker; failures are logged without personal data.
+    public func finished() -> [DeskReply] {
+        (workers?.all ?? []).flatMap { $0.takeFinished() }.map { completion in
             if case .failure(let error) = completion.result {
                 logger.warning(
                     "call failed", ["call": completion.call.name, "error": error.logDescription])
@@ -74,13 +121,16 @@ final class ServerLink {
         }
     }
 
-    var wakeDescriptors: [Int32] { worker.map { [$0.wakeDescriptor] } ?? [] }
+    /// Readable while finished calls wait: poll them beside the keyboard.
+    public var wakeDescriptors: [Int32] { (workers?.all ?? []).map(\.wakeDescriptor) }
 
     /// Calls not answered yet.
-    var outstanding: Int { (worker?.outstanding ?? 0) + waiting.count }
+    public var outstanding: Int {
+        (workers?.all ?? []).reduce(waiting.count) { $0 + $1.outstanding }
+    }
 
-    func stop() {
-        worker?.stop()
+    public func stop() {
+        for worker in workers?.all ?? [] { worker.stop() }
         embedded?.stop()
     }
 }

@@ -18,6 +18,8 @@ struct LoginScreen {
     private(set) var focus = 0
     private(set) var isBusy = false
     private(set) var message: Notice?
+    /// While the server cannot be reached: who may log in without it, as a sentence.
+    private(set) var unlockHint: String?
     let serverLabel: String
     let demoLogins: [DemoLogin]
 
@@ -100,6 +102,31 @@ struct LoginScreen {
         }
     }
 
+    /// The server cannot be reached: offers the last user the offline unlock, with their
+    /// account and name filled in where nothing was typed yet.
+    mutating func offerUnlock(account: String, username: String, sentence: String) {
+        unlockHint = sentence
+        guard fields[1].text.isEmpty, fields[0].text.isEmpty || fields[0].text == account
+        else { return }
+        fields[0].text = account
+        fields[1].text = username
+        focus = 2
+    }
+
+    /// The server answers again: the log-in goes to it as usual.
+    mutating func withdrawUnlock() {
+        unlockHint = nil
+    }
+
+    /// The log-in was refused without the server (the offline unlock said no): the
+    /// sentence says why, the password is cleared for the next try.
+    mutating func refuse(_ sentence: String) {
+        isBusy = false
+        message = Notice(sentence, kind: .error)
+        fields[2].text = ""
+        focus = 2
+    }
+
     // MARK: - Drawing
 
     mutating func draw(in canvas: Canvas, context: DeskContext) {
@@ -116,11 +143,11 @@ struct LoginScreen {
             let field = box.sub(Rect(row: row, column: 18, rows: 2, columns: width - 21))
             fields[index].draw(in: field, focused: index == focus)
         }
-        if let message {
-            for (index, line) in TextWrap.lines(message.text, width: width - 6).prefix(2)
+        if let shown = message ?? unlockHint.map({ Notice($0, kind: .warning) }) {
+            for (index, line) in TextWrap.lines(shown.text, width: width - 6).prefix(2)
                 .enumerated()
             {
-                box.put(line, row: 8 + index, column: 3, role: message.role)
+                box.put(line, row: 8 + index, column: 3, role: shown.role)
             }
         }
         let hint = text.text(

@@ -36,6 +36,24 @@ public struct DeskPaths: Sendable, Equatable {
     /// The embedded server's own folder: its database, mail spool and backups.
     public var serverFolder: String { dataFolder + "/server" }
 
+    /// The folder of the desk's cache and outbox for `server` (nil: the embedded one). Each
+    /// server has its own, so that an outbox never sends its orders to another server.
+    public func offlineFolder(server: String?) -> String {
+        guard let server else { return dataFolder + "/desk-embedded" }
+        var name = server.lowercased()
+        for scheme in ["https://", "http://"] where name.hasPrefix(scheme) {
+            name.removeFirst(scheme.count)
+        }
+        let safe = name.unicodeScalars.map { scalar -> String in
+            let keep =
+                scalar.isASCII
+                && (scalar.properties.isAlphabetic
+                    || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-")
+            return keep ? String(scalar) : "_"
+        }
+        return dataFolder + "/desk-" + String(safe.joined().prefix(80))
+    }
+
     /// The desk's log; the desk never writes to the terminal it draws on.
     public var logFile: String { stateFolder + "/desk.log" }
 

@@ -105,6 +105,7 @@ extension MessageCatalog {
         case .monthNovember: "November"
         case .monthDecember: "December"
         case .dateFormat: "{1}/{2}/{3}"
+        case .dayMonthFormat: "{1}/{2}"
         case .monthTitle: "{1} {2}"
 
         // Order wizard.
@@ -286,6 +287,97 @@ extension MessageCatalog {
             The server's answer cannot be read. Does the server version match the desk?
             """
 
+        // Offline desk and sync.
+        case .tabSync: "Sync"
+        case .tabSyncCount: "Sync ({1})"
+        case .statusConflicts: "to resolve: {1}"
+        case .offlineBanner: "OFFLINE · data as of {1} ({2}) · orders are sent later"
+        case .offlineBannerNoData: "OFFLINE · no figures kept · orders are sent later"
+        case .ageJustNow: "just now"
+        case .ageMinutes: "{1} min ago"
+        case .ageHours: "{1} h ago"
+        case .ageDays: "{1} days ago"
+        case .reasonSoldOut: "sold out"
+        case .reasonPriceChanged: "price changed"
+        case .reasonHoldExpired: "hold expired"
+        case .reasonNotVisible: "offer no longer visible"
+        case .reasonOther: "refused ({1})"
+        case .unlockOffline:
+            "Logged in without the server as {1}. New orders are sent as soon as it is back."
+        case .loginOfflineHint:
+            "Server unreachable: without it, {1} (account {2}) logs in with their own password."
+        case .unlockWrongPassword:
+            "The server cannot be reached, and the password is wrong. {1} tries left."
+        case .unlockLockedOut:
+            "Too many wrong passwords. Logging in works again once the server can be reached."
+        case .unlockOtherUser:
+            "The server cannot be reached. Without it only {1} (account {2}) can log in at this desk."
+        case .unlockNotSetUp:
+            "The server cannot be reached, and nobody who could work on without it has logged in at this desk yet."
+        case .unlockNoData:
+            "The server cannot be reached, and the desk has no data kept. Logging in works again with the server."
+        case .backgroundLogInRefused:
+            "The server refused the log-in. Please log in again; unsent orders are kept."
+        case .storageFailed: "The desk's data cannot be written: {1}"
+        case .logOutHalfDone: "The order is not finished. Log out anyway?"
+        case .logOutRefusedUnsent:
+            "Cannot log out: {1} not on the server yet. The desk sends as soon as it can (see Sync)."
+        case .logOutRefusedShortages: "Cannot log out: {1} still open under Sync."
+        case .ordersOne: "1 order is"
+        case .ordersMany: "{1} orders are"
+        case .shortagesOne: "1 shortage is"
+        case .shortagesMany: "{1} shortages are"
+        case .loggedOut: "Logged out."
+        case .offlineCancel:
+            "Cancelling needs the server. Please wait until it can be reached again."
+        case .offlinePickUp:
+            "Pick-ups are booked with the server only. Please wait until it can be reached again."
+        case .offlineReturn:
+            "Returns are booked with the server only. Please wait until it can be reached again."
+        case .offlineNoMonth: "Without the server there are no figures for this month."
+        case .offlineNoCatalogue: "The catalogue could not be loaded, and the desk has none kept."
+        case .sessionEndedUnsent: "Unsent orders ({1}) go out after the log-in."
+        case .conflictNew: "The server refused order {1} ({2}). Please resolve it under Sync ({3})."
+        case .shortageNew:
+            "A walk-in leaves later orders without a unit. Please resolve it under Sync ({1})."
+        case .orderWaiting: "Order {1} is kept and being sent …"
+        case .orderQueuedTitle: "Taken without the server"
+        case .orderQueuedWalkIn:
+            "Order {1} is kept. It is sent as handed over at the counter as soon as the server can be reached."
+        case .orderQueuedReservation:
+            "Order {1} is kept and sent as soon as the server can be reached. If nothing is free by then, it shows under Sync."
+        case .orderNotStored: "The order could not be kept and is NOT taken: {1}"
+        case .confirmWalkIn: "Handed over at the counter now"
+        case .confirmReservation: "Reservation"
+        case .syncTitle: "Sync · not on the server: {1} · to resolve: {2}"
+        case .syncEmpty: "Everything is on the server, nothing to resolve."
+        case .syncHint: "{1} other offer · {2} other time · {3} give up · {4} done · {5} send now"
+        case .syncRefused: "Conflict: {1}"
+        case .syncShortage: "Shortage: {1} short"
+        case .syncWaiting: "waiting"
+        case .syncRetrying: "try {1} at {2}"
+        case .syncSent: "sent: {1}"
+        case .syncRefusedDetail: "Refused: {1}. Another offer, another time, or give it up?"
+        case .syncShortageDetail:
+            "{1}: {2}× {3} short for walk-in {4}; rebook or cancel it, then mark it done."
+        case .syncPendingWalkIn:
+            "Handed over at the counter: it is created as soon as the server can be reached."
+        case .syncPendingReservation: "Reservation: sent as soon as the server can be reached."
+        case .syncSentDetail: "Provisional number {1} is order {2} on the server."
+        case .syncGiveUpQuestion: "Give up order {1}? It stays on record as given up."
+        case .syncGivenUp: "Order {1} is given up."
+        case .syncAcknowledged: "The shortage of order {1} is done."
+        case .syncFinishOrderFirst: "Finish or abandon the open order first."
+        case .syncNotAConflict: "This works on a refused order only."
+        case .syncNotAShortage: "Only a shortage can be marked done."
+        case .syncSending: "Sending what waits …"
+        case .cacheRebuilt:
+            "The cache was damaged and has been rebuilt; the next sync fills it again. Unsent orders are kept ({1})."
+        case .filesMadePrivate: "A file of the desk could be read by others and is now private."
+        case .startupOutboxUnusable:
+            "The outbox {1} cannot be read ({2}). The desk does not start, so that no order is lost; please call support."
+        case .startupStorageFailed: "The desk's data in {1} cannot be opened: {2}"
+
         // Help: what each keymap command does, and the scope headings.
         case .helpScopeGlobal: "Everywhere"
         case .helpScopeCalendar: "Calendar"
@@ -341,6 +433,12 @@ extension MessageCatalog {
         case .commandPickUp: "Mark as picked up"
         case .commandMarkReturned: "Mark as returned"
         case .commandCancelOrder: "Cancel the order"
+        case .helpScopeSync: "Sync"
+        case .commandLogOut: "Log out"
+        case .commandOtherOffer: "Refused order: choose another offer"
+        case .commandOtherTime: "Refused order: choose another time"
+        case .commandGiveUpOrder: "Give up a refused order"
+        case .commandAcknowledge: "Mark a shortage done"
         }
     }
 }

@@ -1,4 +1,6 @@
+import BookingAPI
 import BookingCore
+import Foundation
 import TerminalUI
 
 /// Dates, times and domain words as the person at the counter reads them. Dates and times
@@ -8,6 +10,11 @@ extension MessageCatalog {
     /// `05.03.2016` in German, `05/03/2016` in English.
     public func date(_ date: LocalDate) -> String {
         text(.dateFormat, twoDigits(date.day), twoDigits(date.month), String(date.year))
+    }
+
+    /// `05.03.` in German, `05/03` in English: a date close enough to need no year.
+    public func dayMonth(_ date: LocalDate) -> String {
+        text(.dayMonthFormat, twoDigits(date.day), twoDigits(date.month))
     }
 
     /// Always 24-hour: `08:00`.
@@ -55,6 +62,29 @@ extension MessageCatalog {
         case .pickedUp: return entry(.orderStatusPickedUp)
         case .returned: return entry(.orderStatusReturned)
         case .cancelled: return entry(.orderStatusCancelled)
+        }
+    }
+
+    /// Why the server refused an order, in a few words for the Sync tab.
+    public func reason(_ code: ErrorCode?) -> String {
+        switch code {
+        case .soldOut?: return entry(.reasonSoldOut)
+        case .totalMismatch?: return entry(.reasonPriceChanged)
+        case .holdExpired?: return entry(.reasonHoldExpired)
+        case .notFound?, .forbidden?: return entry(.reasonNotVisible)
+        case .some(let code): return text(.reasonOther, code.rawValue)
+        case nil: return text(.reasonOther, "?")
+        }
+    }
+
+    /// An age such as "vor 3 Min." for data fetched at `instant`.
+    public func age(of instant: Date, now: Date) -> String {
+        let minutes = max(0, Int(now.timeIntervalSince(instant) / 60))
+        switch minutes {
+        case 0: return entry(.ageJustNow)
+        case 1..<120: return text(.ageMinutes, String(minutes))
+        case 120..<(48 * 60): return text(.ageHours, String(minutes / 60))
+        default: return text(.ageDays, String(minutes / (24 * 60)))
         }
     }
 

@@ -109,6 +109,7 @@ extension MessageCatalog {
         case .monthNovember: "November"
         case .monthDecember: "Dezember"
         case .dateFormat: "{1}.{2}.{3}"
+        case .dayMonthFormat: "{1}.{2}."
         case .monthTitle: "{1} {2}"
 
         // Order wizard.
@@ -313,6 +314,107 @@ extension MessageCatalog {
             Die Antwort des Servers ist unverständlich. Passt die Server-Version zum Desk?
             """
 
+        // Offline desk and sync.
+        case .tabSync: "Abgleich"
+        case .tabSyncCount: "Abgleich ({1})"
+        case .statusConflicts: "zu klären: {1}"
+        case .offlineBanner:
+            "OFFLINE · Stand {1} ({2}) · Bestellungen werden später gesendet"
+        case .offlineBannerNoData:
+            "OFFLINE · keine gespeicherten Zahlen · Bestellungen werden später gesendet"
+        case .ageJustNow: "gerade eben"
+        case .ageMinutes: "vor {1} Min."
+        case .ageHours: "vor {1} Std."
+        case .ageDays: "vor {1} Tagen"
+        case .reasonSoldOut: "ausgebucht"
+        case .reasonPriceChanged: "Preis geändert"
+        case .reasonHoldExpired: "Reservierung abgelaufen"
+        case .reasonNotVisible: "Angebot nicht mehr sichtbar"
+        case .reasonOther: "abgelehnt ({1})"
+        case .unlockOffline:
+            "Ohne Server angemeldet als {1}. Neue Bestellungen werden gesendet, sobald er wieder erreichbar ist."
+        case .loginOfflineHint:
+            "Server nicht erreichbar: ohne ihn meldet sich {1} (Konto {2}) mit eigenem Passwort an."
+        case .unlockWrongPassword:
+            "Der Server ist nicht erreichbar, und das Passwort stimmt nicht. Noch {1} Versuche."
+        case .unlockLockedOut:
+            "Zu viele falsche Passwörter. Anmelden geht erst wieder, wenn der Server erreichbar ist."
+        case .unlockOtherUser:
+            "Der Server ist nicht erreichbar. Ohne ihn kann sich an diesem Desk nur {1} (Konto {2}) anmelden."
+        case .unlockNotSetUp:
+            "Der Server ist nicht erreichbar, und an diesem Desk hat sich noch niemand angemeldet, der ohne ihn weiterarbeiten könnte."
+        case .unlockNoData:
+            "Der Server ist nicht erreichbar, und der Desk hat keine gespeicherten Daten. Anmelden geht erst wieder mit dem Server."
+        case .backgroundLogInRefused:
+            "Der Server hat die Anmeldung abgelehnt. Bitte neu anmelden; nicht gesendete Bestellungen bleiben erhalten."
+        case .storageFailed: "Die Daten des Desks lassen sich nicht schreiben: {1}"
+        case .logOutHalfDone: "Die Bestellung ist noch nicht fertig. Trotzdem abmelden?"
+        case .logOutRefusedUnsent:
+            "Abmelden geht nicht: {1} noch nicht beim Server. Der Desk sendet, sobald er kann (siehe Abgleich)."
+        case .logOutRefusedShortages: "Abmelden geht nicht: {1} unter Abgleich noch offen."
+        case .ordersOne: "1 Bestellung ist"
+        case .ordersMany: "{1} Bestellungen sind"
+        case .shortagesOne: "1 Engpass ist"
+        case .shortagesMany: "{1} Engpässe sind"
+        case .loggedOut: "Abgemeldet."
+        case .offlineCancel:
+            "Stornieren geht nur mit dem Server. Bitte warten, bis er wieder erreichbar ist."
+        case .offlinePickUp:
+            "Die Abholung lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder erreichbar ist."
+        case .offlineReturn:
+            "Die Rückgabe lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder erreichbar ist."
+        case .offlineNoMonth: "Ohne Server liegen für diesen Monat keine Zahlen vor."
+        case .offlineNoCatalogue:
+            "Das Angebot ließ sich nicht laden, und der Desk hat keines gespeichert."
+        case .sessionEndedUnsent:
+            "Nicht gesendete Bestellungen ({1}) gehen nach der Anmeldung hinaus."
+        case .conflictNew:
+            "Der Server hat Bestellung {1} abgelehnt ({2}). Bitte unter Abgleich klären ({3})."
+        case .shortageNew:
+            "Ein Walk-in lässt spätere Aufträge ohne Einheit. Bitte unter Abgleich klären ({1})."
+        case .orderWaiting: "Bestellung {1} ist gespeichert und wird gesendet …"
+        case .orderQueuedTitle: "Ohne Server angenommen"
+        case .orderQueuedWalkIn:
+            "Bestellung {1} ist gespeichert. Sie wird als Übergabe an der Theke gesendet, sobald der Server erreichbar ist."
+        case .orderQueuedReservation:
+            "Bestellung {1} ist gespeichert und wird gesendet, sobald der Server erreichbar ist. Ist dann nichts mehr frei, erscheint sie unter Abgleich."
+        case .orderNotStored:
+            "Die Bestellung ließ sich nicht speichern und ist NICHT angenommen: {1}"
+        case .confirmWalkIn: "Übergabe jetzt an der Theke"
+        case .confirmReservation: "Reservierung"
+        case .syncTitle: "Abgleich · nicht beim Server: {1} · zu klären: {2}"
+        case .syncEmpty: "Alles ist beim Server, nichts ist zu klären."
+        case .syncHint:
+            "{1} anderes Angebot · {2} andere Zeit · {3} nicht anlegen · {4} erledigt · {5} senden"
+        case .syncRefused: "Konflikt: {1}"
+        case .syncShortage: "Engpass: {1} zu wenig"
+        case .syncWaiting: "wartet"
+        case .syncRetrying: "{1}. Versuch um {2}"
+        case .syncSent: "gesendet: {1}"
+        case .syncRefusedDetail: "Abgelehnt: {1}. Anderes Angebot, andere Zeit oder nicht anlegen?"
+        case .syncShortageDetail:
+            "{1}: {2}× {3} zu wenig wegen Walk-in {4}; umbuchen oder stornieren, dann erledigt."
+        case .syncPendingWalkIn:
+            "Übergabe an der Theke: wird sicher angelegt, sobald der Server erreichbar ist."
+        case .syncPendingReservation:
+            "Reservierung: wird gesendet, sobald der Server erreichbar ist."
+        case .syncSentDetail: "Vorläufige Nummer {1} ist beim Server Bestellung {2}."
+        case .syncGiveUpQuestion:
+            "Bestellung {1} nicht anlegen? Sie bleibt als aufgegeben vermerkt."
+        case .syncGivenUp: "Bestellung {1} wird nicht angelegt."
+        case .syncAcknowledged: "Engpass bei Auftrag {1} ist erledigt."
+        case .syncFinishOrderFirst: "Erst die offene Bestellung abschließen oder abbrechen."
+        case .syncNotAConflict: "Das geht nur bei einer abgelehnten Bestellung."
+        case .syncNotAShortage: "Als erledigt markieren lässt sich nur ein Engpass."
+        case .syncSending: "Sende, was wartet …"
+        case .cacheRebuilt:
+            "Der Zwischenspeicher war beschädigt und ist neu angelegt; er füllt sich beim nächsten Abgleich. Nicht gesendete Bestellungen sind erhalten ({1})."
+        case .filesMadePrivate:
+            "Eine Datei des Desks war für andere lesbar und ist jetzt geschützt."
+        case .startupOutboxUnusable:
+            "Der Ausgangskorb {1} ist nicht lesbar ({2}). Der Desk startet nicht, damit keine Bestellung verloren geht; bitte den Support rufen."
+        case .startupStorageFailed: "Die Daten des Desks in {1} lassen sich nicht öffnen: {2}"
+
         // Help: what each keymap command does, and the scope headings.
         case .helpScopeGlobal: "Überall"
         case .helpScopeCalendar: "Kalender"
@@ -368,6 +470,12 @@ extension MessageCatalog {
         case .commandPickUp: "Als abgeholt markieren"
         case .commandMarkReturned: "Als zurückgegeben markieren"
         case .commandCancelOrder: "Bestellung stornieren"
+        case .helpScopeSync: "Abgleich"
+        case .commandLogOut: "Abmelden"
+        case .commandOtherOffer: "Abgelehnte Bestellung: anderes Angebot wählen"
+        case .commandOtherTime: "Abgelehnte Bestellung: andere Zeit wählen"
+        case .commandGiveUpOrder: "Abgelehnte Bestellung nicht anlegen"
+        case .commandAcknowledge: "Engpass als erledigt markieren"
         }
     }
 }

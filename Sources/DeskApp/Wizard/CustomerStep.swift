@@ -18,6 +18,22 @@ struct CustomerStep {
         fields[.country]?.text = text.entry(.defaultCountry)
     }
 
+    /// Fills in the customer of an order taken before.
+    mutating func prefill(_ customer: CustomerData, text: MessageCatalog) {
+        let values: [CustomerField: String?] = [
+            .firstName: customer.firstName, .lastName: customer.lastName, .email: customer.email,
+            .street: customer.street, .houseNumber: customer.houseNumber,
+            .postalCode: customer.postalCode, .city: customer.city, .country: customer.country,
+            .phone: customer.phone, .note: customer.note,
+        ]
+        for (field, value) in values {
+            fields[field]?.text = value ?? ""
+        }
+        salutation =
+            Salutation.allCases.first { text.entry($0.label) == customer.salutation } ?? .none
+        termsAccepted = customer.termsAccepted
+    }
+
     /// What has been typed, for checking and sending.
     var entry: CustomerEntry {
         var entry = CustomerEntry(country: "")

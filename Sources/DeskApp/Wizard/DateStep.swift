@@ -15,6 +15,13 @@ struct DateStep {
         fields = [TextField(text: shown, maxLength: 10), TextField(text: shown, maxLength: 10)]
     }
 
+    /// Fills in the days of an order taken before, e.g. one the server refused.
+    mutating func prefill(pickup: LocalDate, back: LocalDate, text: MessageCatalog) {
+        fields[0].text = text.date(pickup)
+        fields[1].text = text.date(back)
+        returnFollowsPickup = pickup == back
+    }
+
     /// Handles a key of the step; `.submitted` means the person wants to go on.
     mutating func handle(_ key: Key, context: DeskContext) -> Outcome {
         switch FormKeys.route(key, context: context) {

@@ -29,6 +29,14 @@ struct ItemPicker {
         syncStepper()
     }
 
+    /// Chooses the quantities of an order taken before; rows not listed yet keep theirs
+    /// until `setItems` lists them.
+    mutating func prefill(_ chosen: [OrderItem]) {
+        for item in chosen {
+            quantities[item.offerID, default: 0] += item.quantity
+        }
+    }
+
     /// New free units from the server, and what our hold takes.
     mutating func setAvailability(
         _ free: [OfferID: Int?], held: [OfferID: Int], context: DeskContext
@@ -135,10 +143,17 @@ struct ItemPicker {
 
     // MARK: - Rows
 
+    /// New rows for the items. The same items with new figures are updated in place, so a
+    /// search being typed survives an answer that arrives meanwhile.
     private mutating func refreshRows(context: DeskContext) {
+        let rows = items.map { row(for: $0, context: context) }
+        guard list.items.count != rows.count || list.items.isEmpty else {
+            list.items = rows
+            return
+        }
         let selection = list.selection
         list = SelectList(
-            items: items.map { row(for: $0, context: context) }, columns: Self.columns,
+            items: rows, columns: Self.columns,
             header: [
                 context.text.entry(.columnOffer), context.text.entry(.columnPrice),
                 context.text.entry(.columnFree), context.text.entry(.columnQuantity),

@@ -106,6 +106,12 @@ extension OrderWizard {
                 text.text(.confirmBranches, pickup.name, returning.name), row: 1, column: 0,
                 width: canvas.columns, role: .normal)
         }
+        if let draft {
+            let walkIn = Self.kind(of: draft, context: context) == .walkIn
+            canvas.put(
+                text.entry(walkIn ? .confirmWalkIn : .confirmReservation), row: 2, column: 0,
+                width: canvas.columns, role: .dim)
+        }
         guard let quote else {
             canvas.put(
                 text.entry(.confirmQuoteLoading), row: 3, column: 0, width: canvas.columns,

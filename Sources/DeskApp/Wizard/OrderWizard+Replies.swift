@@ -2,6 +2,7 @@ import BookingAPI
 import BookingCore
 import DeskClient
 import Foundation
+import OfflineCache
 import TerminalUI
 
 extension OrderWizard {
@@ -111,10 +112,16 @@ extension OrderWizard {
     }
 
     /// What a refused order means at the counter: gone units lead back to Angebot, a lost
-    /// answer keeps the order to send again, a changed price asks for a new look.
+    /// answer keeps the order to send again, a changed price asks for a new look. An order
+    /// in the outbox that met no refusal is taken: the outbox keeps sending it.
     private mutating func orderFailed(
         _ failure: DeskClientError, request: CreateOrderRequest, context: DeskContext
     ) -> [ScreenAction] {
+        if case .stored(let entry) = submission {
+            guard failure.refusal != nil else { return heldForLater(entry, context: context) }
+            // The desk gave the refused entry up; the changed order needs its own id.
+            clientID = Outbox.newClientID()
+        }
         switch failure {
         case _ where failure.isUnreachable:
             submission = .unsent(request)

@@ -2,6 +2,7 @@ import BookingAPI
 import BookingCore
 import DeskClient
 import Foundation
+import OfflineCache
 import TerminalUI
 
 /// The walk-in order, step by step: Termin → Zeit → Angebot → Optionen → Daten →
@@ -11,10 +12,14 @@ import TerminalUI
 /// The wizard holds the chosen units on the server while the customer's data is typed
 /// (`wantedHold`, reconciled one request at a time) and creates the order with a client id
 /// chosen when the wizard starts, which is also the `Idempotency-Key`: sending it again
-/// after a lost answer never makes a second order.
+/// after a lost answer never makes a second order. With the desk's outbox the order is
+/// stored before it is first sent; offline the wizard ends with its provisional number.
 struct OrderWizard {
-    /// The order's client id (a UUID), fixed for the life of the wizard.
-    let clientID: String
+    /// The order's client id (a UUID); a new one only after the server refused the order,
+    /// since the refused id stays bound to the request the server saw.
+    var clientID: String
+    /// The refused order this one replaces, when opened from the Sync tab.
+    var replacing: Conflict?
     var step = WizardStep.date
     var dates: DateStep
     var time: TimeStep
@@ -44,9 +49,14 @@ struct OrderWizard {
         /// Confirmed; waits for the hold to settle before sending.
         case waitingForHold
         case sending(CreateOrderRequest)
-        /// Sent, but no answer came (network); Enter sends the same again.
+        /// Sent, but no answer came (network); Enter sends the same again. Only for a desk
+        /// without an outbox.
         case unsent(CreateOrderRequest)
         case created(OrderInfo)
+        /// In the outbox and on its way; waits for the server's first answer.
+        case stored(OutboxEntry)
+        /// In the outbox, to be sent when the server can be reached: done at the counter.
+        case takenOffline(OutboxEntry)
     }
 
     init(
@@ -66,13 +76,20 @@ struct OrderWizard {
 
     /// Whether quitting should ask first: something was entered or is held.
     var isHalfDone: Bool {
-        if case .created = submission { return false }
+        if isFinished { return false }
         return step > .date || edited || heldHold != nil || holdInFlight != nil
     }
 
-    /// Orders sent without an answer yet, for the status line.
-    // FIXME: an order whose answer was lost is kept only in this wizard's memory; it should
-    // go into OfflineCache's outbox before it is first sent, so that a restart cannot lose it.
+    /// Whether the order is taken: created on the server, or safely in the outbox.
+    var isFinished: Bool {
+        switch submission {
+        case .created, .takenOffline: return true
+        default: return false
+        }
+    }
+
+    /// Orders sent without an answer yet, for the status line of a desk without an outbox
+    /// (the online-only desk of the benchmarks); with one, the outbox counts them.
     var unsentOrders: Int {
         switch submission {
         case .sending, .unsent: return 1
@@ -119,7 +136,7 @@ struct OrderWizard {
 
     /// Handles a key; nil when the key is not the wizard's (help, quit, tabs).
     mutating func handle(_ key: Key, context: DeskContext) -> [ScreenAction]? {
-        if case .created = submission { return nil }
+        if isFinished { return nil }
         let command = context.command(for: key, scopes: scopes)
         switch command {
         case .nextStep?: return forward(context: context)
@@ -176,8 +193,10 @@ struct OrderWizard {
                 onYes: .abandonOrder)
             return [.present(.question(question))]
         }
-        if case .sending = submission { return [] }
-        submission = .editing
+        switch submission {
+        case .sending, .stored: return []
+        default: submission = .editing
+        }
         return enter(previous, context: context)
     }
 
@@ -340,7 +359,7 @@ struct OrderWizard {
 
     private mutating func confirm(context: DeskContext) -> [ScreenAction] {
         switch submission {
-        case .sending, .created, .waitingForHold:
+        case .sending, .created, .waitingForHold, .stored, .takenOffline:
             return []
         case .unsent(let request):
             submission = .sending(request)
@@ -355,6 +374,8 @@ struct OrderWizard {
         }
     }
 
+    /// Hands the order to the desk: into the outbox (or straight to a desk's server that
+    /// has none), or in place of the refused order it replaces.
     mutating func send(context: DeskContext) -> [ScreenAction] {
         guard let draft, let quote else { return [] }
         let request = CreateOrderRequest(
@@ -362,9 +383,20 @@ struct OrderWizard {
             customer: customer.entry.customerData(catalog: context.text),
             expectedTotal: quote.total, holdID: heldHold?.id)
         submission = .sending(request)
+        let action: OutboxAction =
+            replacing.map { .replace(conflictID: $0.id, with: request) }
+            ?? .submit(request, Self.kind(of: draft, context: context))
+        // The notice first: what the outbox answers (a dialog, a sentence) comes after.
         return [
-            .send(.createOrder(request)),
-            .notice(Notice(context.text.entry(.orderSending), kind: .info)),
+            .notice(Notice(context.text.entry(.orderSending), kind: .info)), .outbox(action),
         ]
+    }
+
+    /// A walk-in is handed over at the counter now: picked up today, a quarter of an hour
+    /// ahead at the latest. Anything later is a reservation, which the server may refuse.
+    static func kind(of draft: OrderDraft, context: DeskContext) -> OutboxEntry.Kind {
+        let soon = draft.start <= context.now.addingTimeInterval(15 * 60)
+        return soon && context.calendar.date(of: draft.start) == context.today
+            ? .walkIn : .reservation
     }
 }

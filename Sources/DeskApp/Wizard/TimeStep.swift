@@ -39,6 +39,19 @@ struct TimeStep {
         branches.indices.contains(returnBranch) ? branches[returnBranch] : nil
     }
 
+    /// Fills in the times, branches and persons of an order taken before; they count as
+    /// typed, so choosing other days keeps them.
+    mutating func prefill(
+        start: LocalTime, end: LocalTime, pickup: BranchID, returning: BranchID, persons: Int
+    ) {
+        times[0].text = start.description
+        times[1].text = end.description
+        timesEdited = true
+        pickupBranch = branches.firstIndex { $0.id == pickup } ?? pickupBranch
+        returnBranch = branches.firstIndex { $0.id == returning } ?? pickupBranch
+        self.persons = QuantityStepper(value: persons, range: 1...99)
+    }
+
     /// Fills in the opening hours for the chosen days, unless the times were typed.
     mutating func suggestTimes(pickupDate: LocalDate, context: DeskContext) {
         guard !timesEdited, let pickup, let returning else { return }
