@@ -86,7 +86,9 @@ extension APIServer {
     private func customerPassword(_ customer: CustomerData, request: APIRequest) throws
         -> String?
     {
-        guard try store.customerWouldGetLogin(email: customer.email, scope: request.scope)
+        // The setting came with the session: most accounts need no further read.
+        guard request.caller.customerPasswords != false,
+            try store.customerWouldGetLogin(email: customer.email, scope: request.scope)
         else { return nil }
         return Secrets.generatePassword()
     }

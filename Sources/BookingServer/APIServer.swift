@@ -120,29 +120,28 @@ final class APIServer: Sendable {
             return response
         case .found(let route, let parameters):
             let now = clock()
-            let session = try authorize(request, route: route, now: now)
+            guard route.access != .anyone else {
+                let apiRequest = APIRequest(
+                    http: request, parameters: parameters, session: nil, now: now)
+                return try route.handler(self, apiRequest)
+            }
+            let session = try authenticate(request, now: now)
             let apiRequest = APIRequest(
                 http: request, parameters: parameters, session: session, now: now)
-            guard session?.user.role == .superuser else {
+            guard session.user.role == .superuser else {
+                try authorize(session, for: route)
                 return try route.handler(self, apiRequest)
             }
             return try auditedForSuperuser(route, apiRequest)
         }
     }
 
-    /// The caller's session if the route's access rule lets their role in: 401 without a
-    /// live session, 403 for a role the rule does not name.
-    private func authorize(_ request: HTTPRequest, route: Route, now: Date) throws
-        -> SessionContext?
-    {
-        guard route.access != .anyone else { return nil }
-        let session = try authenticate(request, now: now)
-        guard route.access.roles.contains(session.user.role) else {
-            throw session.user.role == .customer
-                ? APIFailure(403, .forbidden, "customers may not use the desk's API")
-                : APIFailure.forbidden
-        }
-        return session
+    /// 403 for a role the route's access rule does not name.
+    private func authorize(_ session: SessionContext, for route: Route) throws {
+        guard !route.access.roles.contains(session.user.role) else { return }
+        throw session.user.role == .customer
+            ? APIFailure(403, .forbidden, "customers may not use the desk's API")
+            : APIFailure.forbidden
     }
 
     /// The live session of the bearer token: a user's, or a superuser's acting in the
@@ -187,14 +186,15 @@ final class APIServer: Sendable {
             expiresAt: expiresAt)
     }
 
-    /// Runs a superuser's request and records it as `session.superuser_access` with the
-    /// superuser's name, method, route and status; if the record cannot be written, the
-    /// answer is withheld.
+    /// Runs a superuser's request (refused ones too) and records it as
+    /// `session.superuser_access` with the superuser's name, method, route and status; if
+    /// the record cannot be written, the answer is withheld.
     private func auditedForSuperuser(_ route: Route, _ request: APIRequest) throws
         -> HTTPResponse
     {
         var response: HTTPResponse
         do {
+            try authorize(request.caller, for: route)
             response = try route.handler(self, request)
         } catch {
             response = Self.errorResponse(failure(error, request: "superuser"))

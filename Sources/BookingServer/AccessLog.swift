@@ -28,11 +28,17 @@ struct AccessLog: Sendable {
                 "method": String(request.method.prefix(16)),
                 "path": Self.path(request),
                 "status": String(status),
-                "ms": String(format: "%.3f", Double(micros) / 1000),
+                "ms": Self.milliseconds(micros),
                 "ip": ClientAddress.shortened(request.remoteAddress),
                 "agent": request.header("user-agent").map { String($0.prefix(200)) } ?? "-",
                 "referrer": Self.referrer(request.header("referer")),
             ])
+    }
+
+    /// `1.234` for 1234 µs, without Foundation's formatter (this runs on every request).
+    static func milliseconds(_ micros: UInt64) -> String {
+        let fraction = String(micros % 1000 + 1000).dropFirst()
+        return String(micros / 1000) + "." + fraction
     }
 
     /// The path with the names of the query arguments but none of their values.

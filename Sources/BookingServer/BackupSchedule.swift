@@ -5,8 +5,10 @@ import Logging
 import Synchronization
 
 /// Backs the store up every `interval` into a folder (by default `DATA/backups`), keeping
-/// the newest `keep` backups. The first backup is due one interval after the newest one
-/// in the folder, so that restarting the server does not make a backup each time.
+/// the newest `keep` backups. The next backup is due one interval after the newest one in
+/// the folder, so that restarting the server does not make a backup each time; without
+/// any, the first is due ten minutes after the start (or one interval, if shorter), out of
+/// the way of the start itself.
 final class BackupSchedule: Sendable {
     private let store: BookingStore
     private let folder: String
@@ -16,6 +18,7 @@ final class BackupSchedule: Sendable {
     private let stopping = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let running = Atomic<Bool>(true)
+    private let started = Date()
 
     init(
         store: BookingStore, folder: String, interval: TimeInterval, keep: Int, logger: Logger
@@ -43,31 +46,37 @@ final class BackupSchedule: Sendable {
     private func run() {
         defer { finished.signal() }
         while true {
-            let wait = Self.due(newest: newestBackup(), interval: interval).timeIntervalSinceNow
+            let wait = Self.due(newest: newestBackup(), interval: interval, started: started)
+                .timeIntervalSinceNow
             if wait > 0, stopping.wait(timeout: .now() + wait) == .success { return }
             guard running.load(ordering: .relaxed) else { return }
             makeBackup()
         }
     }
 
-    /// Writes one backup now and removes the oldest beyond `keep`; returns its path.
+    /// Writes one backup now and keeps the newest `keep`; returns its path. The backup is
+    /// written under a temporary name and renamed once complete, so the folder never
+    /// holds a half-written backup under a backup's name, nor more than `keep` of them.
     @discardableResult
     func makeBackup(now: Date = Date()) -> String? {
         let path = folder + "/" + Self.fileName(now)
+        let partial = path + ".partial"
         do {
-            try store.backup(to: path)
+            try store.backup(to: partial)
+            try prune(keeping: keep - 1)
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
             logger.info("backup written", ["file": path])
-            try prune()
             return path
         } catch {
+            try? FileManager.default.removeItem(atPath: partial)
             logger.error("backup failed", ["file": path, "error": "\(error)"])
             return nil
         }
     }
 
-    private func prune() throws {
+    private func prune(keeping count: Int) throws {
         let backups = try Self.backups(in: folder)
-        for old in backups.dropLast(keep) {
+        for old in backups.dropLast(count) {
             try FileManager.default.removeItem(atPath: folder + "/" + old)
         }
     }
@@ -78,8 +87,8 @@ final class BackupSchedule: Sendable {
         return attributes?[.modificationDate] as? Date
     }
 
-    static func due(newest: Date?, interval: TimeInterval) -> Date {
-        newest.map { $0 + interval } ?? Date()
+    static func due(newest: Date?, interval: TimeInterval, started: Date) -> Date {
+        newest.map { $0 + interval } ?? started + min(interval, 600)
     }
 
     /// The backups in `folder`, oldest first (their names sort by time).

@@ -16,8 +16,10 @@ enum Access: String, Sendable, Equatable, CaseIterable {
     /// Every logged-in role but customers, about the caller's own session only: who am I,
     /// log out.
     case ownSession = "own-session"
-    /// The desk: admins, staff and superusers. A staff user's restrictions apply: what is
-    /// outside them answers 404 or is left out of lists, exactly like what does not exist.
+    /// The desk: admins, staff and superusers. A staff user's restrictions apply (through
+    /// the store's `Scope`): what is outside them answers 404 or is left out of lists,
+    /// exactly like what does not exist. Only staff carry restrictions, and no other rule
+    /// lets staff in, so this is the one rule where restrictions filter.
     case desk
     /// Admins and superusers only.
     case admin
@@ -34,11 +36,6 @@ enum Access: String, Sendable, Equatable, CaseIterable {
         case .guide: return [.guide]
         }
     }
-
-    /// Whether a staff user's branch and category restrictions filter what the route
-    /// shows and accepts. (Only staff carry restrictions; admin routes are not open to
-    /// staff at all.)
-    var appliesRestrictions: Bool { self == .desk }
 }
 
 /// One entry of the route table: method, path template, access rule and handler.

@@ -50,6 +50,8 @@ extension BookingStore {
                 ])
             let id = db.lastInsertRowID
             try Self.noteChanged(db, .branches, id: id, account: account)
+            try Self.audit(
+                db, AuditRecord("branch.created", "branch", id), scope: scope, at: Date())
             return BranchID(id)
         }
         var stored = branch
@@ -66,6 +68,8 @@ extension BookingStore {
                 [account, category.name, category.kind.rawValue])
             let id = db.lastInsertRowID
             try Self.noteChanged(db, .categories, id: id, account: account)
+            try Self.audit(
+                db, AuditRecord("category.created", "category", id), scope: scope, at: Date())
             return CategoryID(id)
         }
         var stored = category
@@ -97,6 +101,9 @@ extension BookingStore {
                 var stored = offer
                 stored.id = OfferID(db.lastInsertRowID)
                 try Self.noteChanged(db, .offers, id: stored.id.rawValue, account: account)
+                try Self.audit(
+                    db, AuditRecord("offer.created", "offer", stored.id.rawValue), scope: scope,
+                    at: Date())
                 return stored
             }
         }

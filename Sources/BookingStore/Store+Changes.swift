@@ -112,7 +112,9 @@ extension BookingStore {
             let current = try Self.changeSequence(db, account: scope.accountID)
             let complete = since.map { $0 > current } ?? true
             let after = complete ? -1 : since ?? -1
-            let filter = scope.filter("o")
+            // The same visibility as every other list of orders (see `Scope`), so that a
+            // page is not cut short by orders its stamps found and the orders left out.
+            let filter = scope.orderFilter("o")
             let stamps = try db.query(
                 """
                 SELECT o.id, o.change_sequence FROM orders o

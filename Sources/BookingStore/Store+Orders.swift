@@ -205,12 +205,13 @@ extension BookingStore {
     ) throws -> (CustomerID, Bool) {
         let account = scope.accountID.rawValue
         let email = customer.email.lowercased()
+        // Most orders are of known customers: one statement for them.
         if let row = try db.queryOne(
-            "SELECT id FROM customers WHERE account_id = ? AND email = ?", [account, email])
+            """
+            UPDATE customers SET first_name = ?, last_name = ?, data = ?
+            WHERE account_id = ? AND email = ? RETURNING id
+            """, [customer.firstName, customer.lastName, encoded, account, email])
         {
-            try db.run(
-                "UPDATE customers SET first_name = ?, last_name = ?, data = ? WHERE id = ?",
-                [customer.firstName, customer.lastName, encoded, row.int64(0)])
             return (CustomerID(row.int64(0)), false)
         }
         try db.run(

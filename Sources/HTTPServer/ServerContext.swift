@@ -90,6 +90,9 @@ func bkAccessHandler(
 
 /// One step of a request on its connection.
 struct Exchange {
+    /// Bodies up to this many times the limit are read to their end before the refusal.
+    static let discardFactor = 16
+
     let connection: OpaquePointer
     let context: ServerContext
     let url: UnsafePointer<CChar>?
@@ -103,6 +106,15 @@ struct Exchange {
         }
         if let length = header("Content-Length").flatMap({ Int($0) }), length > context.maxBodyBytes
         {
+            // A client that is already sending its body may see the connection reset
+            // instead of an answer sent before it is done. So only a client that waits
+            // (`Expect: 100-continue`) or a body beyond the discard limit is refused at
+            // once; otherwise the body is read, dropped, and refused at its end.
+            let waits = header("Expect")?.lowercased() == "100-continue"
+            guard waits || length > Self.discardFactor * context.maxBodyBytes else {
+                state.refused = true
+                return .YES
+            }
             return refuse(state, .bodyTooLarge(limit: context.maxBodyBytes))
         }
         return .YES
@@ -116,7 +128,7 @@ struct Exchange {
             // in the middle of an upload, so the rest is read and dropped, and the refusal
             // goes out at the end. A client that never stops is cut off.
             state.discarded += count
-            return state.discarded > 16 * context.maxBodyBytes ? .NO : .YES
+            return state.discarded > Self.discardFactor * context.maxBodyBytes ? .NO : .YES
         }
         guard state.body.count + count <= context.maxBodyBytes else {
             state.refused = true

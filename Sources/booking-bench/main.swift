@@ -20,6 +20,9 @@ let benchmarks = [
             return 0
         }),
     Benchmark(
+        name: "security", summary: "log-in time and rate, restricted staff against an admin",
+        run: SecurityBenchmark.run),
+    Benchmark(
         name: "desk",
         summary: "key-to-redraw (calendar, Angebot), start-up time, resident memory",
         run: DeskBenchmark.run),

@@ -1,6 +1,7 @@
 import BookingAPI
 import BookingCore
 import BookingServer
+import BookingStore
 import Foundation
 import TestSupport
 import Testing
@@ -62,6 +63,103 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationStatus == 2, "\(arguments)")
         }
+    }
+
+    /// Runs the program to its end; its exit status and standard output.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try program())
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func createAccountMakesAnOwnerWhosePasswordArrivesByMail() throws {
+        let folder = TestServer.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let created = try Self.run([
+            "create-account", "--data", folder, "--slug", "kiosk", "--name", "Kiosk am Strand",
+            "--owner-username", "clara", "--owner-email", "clara@example.com", "--owner-name",
+            "Clara Chefin", "--time-zone", "Europe/Vienna",
+        ])
+        #expect(created.status == 0)
+        #expect(try Self.run(["load-demo", "--data", folder]).status == 0)  // not empty: no-op
+
+        let server = try TestServer(demoData: false, folder: folder)
+        defer { server.stop() }
+        let password = try server.mailedPassword(to: "clara@example.com")
+        #expect(password.count >= 16)
+        let owner = try server.client(
+            loggedInAs: DemoLogin(account: "kiosk", username: "clara", password: password))
+        let me = try owner.get(SessionInfo.self, APIPath.session)
+        #expect(me.user.role == .admin && me.user.isOwner && me.user.name == "Clara Chefin")
+        #expect(me.account.timeZone == "Europe/Vienna" && me.account.name == "Kiosk am Strand")
+        #expect(try owner.send("DELETE", APIPath.user(me.user.id)).status == 409)
+        let trail = try owner.get(AuditEventList.self, APIPath.auditEvents).events.map(\.action)
+        #expect(trail.contains("account.created") && trail.contains("user.created"))
+    }
+
+    @Test func badAccountsAndSuperusersAreRefusedWithoutChangingAnything() throws {
+        let folder = TestServer.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let owner = ["--owner-username", "o", "--owner-email", "o@example.com"]
+        let refused: [[String]] = [
+            ["create-account", "--data", folder, "--slug", "Kiosk!", "--name", "K"] + owner,
+            ["create-account", "--data", folder, "--slug", "kiosk", "--name", ""] + owner,
+            [
+                "create-account", "--data", folder, "--slug", "kiosk", "--name", "K",
+                "--owner-username", "o", "--owner-email", "keine-adresse",
+            ],
+            [
+                "create-account", "--data", folder, "--slug", "kiosk", "--name", "K",
+                "--time-zone", "Mars/Olympus",
+            ] + owner,
+            [
+                "create-superuser", "--data", folder, "--username", "a b", "--email",
+                "a@example.com",
+            ],
+        ]
+        for arguments in refused {
+            #expect(try Self.run(arguments).status == 1, "\(arguments)")
+        }
+        let misused: [[String]] = [
+            ["create-account", "--data", folder, "--slug", "kiosk"],
+            ["create-superuser", "--data", folder, "--username", "a"],
+            ["restore", "--data", folder],
+            ["backup", "--data", folder, "--slug", "x"],
+        ]
+        for arguments in misused {
+            #expect(try Self.run(arguments).status == 2, "\(arguments)")
+        }
+        let store = try BookingStore(folder: folder)
+        defer { store.close() }
+        #expect(try store.isEmpty())
+        #expect(!FileManager.default.fileExists(atPath: folder + "/mail"))
+    }
+
+    @Test func backupRestoreAnonymiseAndExportRunFromTheCommandLine() throws {
+        let folder = TestServer.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try Self.run(["load-demo", "--data", folder]).status == 0)
+        let backup = folder + "/copy.sqlite"
+        #expect(try Self.run(["backup", "--data", folder, "--out", backup]).status == 0)
+        let anonymised = folder + "/anonymised.sqlite"
+        let anonymise = ["anonymise", "--data", folder, "--account", "demo", "--out", anonymised]
+        #expect(try Self.run(anonymise).status == 0)
+        #expect(FileManager.default.fileExists(atPath: anonymised))
+        let export = try Self.run([
+            "export-person", "--data", folder, "--account", "demo", "--username", "nord",
+        ])
+        #expect(export.status == 0)
+        let person = try APIJSON.decoder().decode(PersonExport.self, from: Data(export.output.utf8))
+        #expect(person.user?.branchIDs?.count == 1)
+        #expect(try Self.run(["restore", "--data", folder, "--from", backup]).status == 0)
+        #expect(try Self.run(["restore", "--data", folder, "--from", folder + "/nix"]).status == 1)
     }
 
     private static func waitForPort(in log: String) throws -> String {

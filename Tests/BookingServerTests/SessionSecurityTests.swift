@@ -47,6 +47,8 @@ import Testing
         let used = try server.client(loggedInAs: DemoData.staff)
         clock.advance(by: 8 * 3600 - 60)
         #expect(try used.send("GET", APIPath.branches).status == 200)
+        // The use is noted without the request waiting for it; the test waits.
+        try server.running.store.waitForQueuedWrites()
         clock.advance(by: 61)
         let refused = try idle.send("GET", APIPath.branches)
         #expect(refused.status == 401)

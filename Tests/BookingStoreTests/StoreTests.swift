@@ -317,3 +317,16 @@ import Testing
         #expect(try f.store.session(tokenHash: "h", now: start + 61 + 601, idleTimeout: 600) == nil)
     }
 }
+
+@Suite struct AuditDetailsTests {
+    @Test func detailsAreWrittenAsJSONTheDecoderReadsBack() throws {
+        let details = [
+            "number": "2031-000001", "quote": "a \"b\" c", "slash": "back\\slash",
+            "line": "one\ntwo\u{1}", "umlaut": "Größe", "": "",
+        ]
+        let text = BookingStore.detailsJSON(details)
+        #expect(try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) == details)
+        #expect(BookingStore.detailsJSON([:]) == "{}")
+        #expect(BookingStore.detailsJSON(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
+    }
+}

@@ -43,15 +43,36 @@ import Testing
                 == "POST /a b q=Größe body=900000 auth=Bearer t")
     }
 
-    @Test func refusesAnOversizedBodyBeforeReadingIt() throws {
+    @Test func refusesAnOversizedBodyBeforeReadingItWhenTheClientWaits() throws {
         let server = try Self.echo()
         defer { server.stop() }
-        // Announce 2 MiB but send none of it: the answer must come anyway.
-        let answer = try RawHTTP.exchange(
+        // Announce 2 MiB and wait to be told to continue: the answer must come at once.
+        let waiting = try RawHTTP.exchange(
             port: server.port,
-            "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 2097152\r\n\r\n")
-        #expect(answer.hasPrefix("HTTP/1.1 413"))
-        #expect(answer.contains("too large"))
+            "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 2097152\r\n"
+                + "Expect: 100-continue\r\n\r\n")
+        #expect(waiting.hasPrefix("HTTP/1.1 413"))
+        #expect(waiting.contains("too large"))
+        // Announce far more than would ever be read: refused at once too.
+        let huge = try RawHTTP.exchange(
+            port: server.port,
+            "POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 1073741824\r\n\r\n")
+        #expect(huge.hasPrefix("HTTP/1.1 413"))
+    }
+
+    /// A client that sends its too large body at once reads the refusal after it, never a
+    /// reset connection.
+    @Test func refusesAnOversizedBodyThatIsSentAtOnceAfterReadingIt() throws {
+        let server = try Self.echo()
+        defer { server.stop() }
+        let client = try HTTPClient()
+        for size in [(1 << 20) + 1, 4 << 20] {
+            let response = try client.send(
+                HTTPClient.Request(
+                    method: "POST", url: "http://127.0.0.1:\(server.port)/x",
+                    body: [UInt8](repeating: 67, count: size)))
+            #expect(response.status == 413)
+        }
     }
 
     @Test func refusesAChunkedBodyThatGrowsTooLarge() throws {
