@@ -307,8 +307,10 @@ import Testing
             tokenHash: "h", user: user.id, scope: f.main, now: start, expiresAt: start + 3600)
         func lastSeen() throws -> Date? {
             try f.store.waitForQueuedWrites()
-            return try f.store.exportUser(user.id, scope: f.main, now: start).sessions.first?
-                .lastSeenAt
+            // Bound first: chaining `.sessions.first?` straight off this call crashed in
+            // Swift 6.3.1 debug builds (a bad pointer reading the array).
+            let export = try f.store.exportUser(user.id, scope: f.main, now: start)
+            return export.sessions.first?.lastSeenAt
         }
         #expect(try f.store.session(tokenHash: "h", now: start + 30, idleTimeout: 600) != nil)
         #expect(try lastSeen() == start)
