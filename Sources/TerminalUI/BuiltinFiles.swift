@@ -146,6 +146,7 @@ enum BuiltinFiles {
         global.confirm = Enter
         global.cancel = Escape
         global.refresh = F5 Ctrl-L
+        global.logOut = F12
 
         # Month calendar
         calendar.previousDay = Left
@@ -199,6 +200,28 @@ enum BuiltinFiles {
         orders.return = r F4
         orders.cancel = x Delete
 
+        # Sync tab: conflicts, shortages and unsent orders
+        sync.otherOffer = a
+        sync.otherTime = z
+        sync.cancel = x Delete
+        sync.acknowledge = e
+
+        # Users (admins)
+        users.toggleAdmin = a
+        users.branches = b
+        users.categories = c
+        users.new = n Insert
+        users.deactivate = d
+        users.delete = x Delete
+        users.newPassword = p
+
+        # Guides & Touren
+        guides.new = n Insert
+        guides.edit = e
+        guides.access = z
+        guides.assign = a
+        guides.release = r
+
         """#,
         "emacs": #"""
         # BookingDesk keymap "emacs": Ctrl and Alt keys as in Emacs; arrow keys work as well.
@@ -219,6 +242,7 @@ enum BuiltinFiles {
         global.confirm = Enter
         global.cancel = Escape Ctrl-G
         global.refresh = F5 Ctrl-L
+        global.logOut = F12
 
         # Month calendar
         calendar.previousDay = Ctrl-B Left
@@ -272,6 +296,28 @@ enum BuiltinFiles {
         orders.return = Alt-r F4
         orders.cancel = Alt-d Delete
 
+        # Sync tab: conflicts, shortages and unsent orders
+        sync.otherOffer = Alt-a
+        sync.otherTime = Alt-z
+        sync.cancel = Alt-x Delete
+        sync.acknowledge = Alt-e
+
+        # Users (admins)
+        users.toggleAdmin = Alt-a
+        users.branches = Alt-b
+        users.categories = Alt-c
+        users.new = Alt-n Insert
+        users.deactivate = Alt-d
+        users.delete = Alt-x Delete
+        users.newPassword = Alt-p
+
+        # Guides & Touren
+        guides.new = Alt-n Insert
+        guides.edit = Alt-e
+        guides.access = Alt-z
+        guides.assign = Alt-a
+        guides.release = Alt-r
+
         """#,
         "vi": #"""
         # BookingDesk keymap "vi": h j k l and friends; arrow keys work as well.
@@ -294,6 +340,7 @@ enum BuiltinFiles {
         global.confirm = Enter
         global.cancel = Escape
         global.refresh = F5 Ctrl-L
+        global.logOut = F12
 
         # Month calendar
         calendar.previousDay = h Left
@@ -346,6 +393,28 @@ enum BuiltinFiles {
         orders.pickUp = p F3
         orders.return = r F4
         orders.cancel = d Delete
+
+        # Sync tab: conflicts, shortages and unsent orders
+        sync.otherOffer = a
+        sync.otherTime = z
+        sync.cancel = x Delete
+        sync.acknowledge = e
+
+        # Users (admins)
+        users.toggleAdmin = a
+        users.branches = b
+        users.categories = c
+        users.new = n Insert
+        users.deactivate = d
+        users.delete = x Delete
+        users.newPassword = p
+
+        # Guides & Touren
+        guides.new = n Insert
+        guides.edit = e
+        guides.access = z
+        guides.assign = a
+        guides.release = r
 
         """#,
     ]

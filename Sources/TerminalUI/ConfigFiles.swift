@@ -59,16 +59,22 @@ public struct ConfigFiles: Sendable {
     /// - Parameter knownCommands: the commands the desk knows; a line naming another
     ///   command is a problem. Nil accepts any well-formed command name.
     public func keymap(named name: String, knownCommands: Set<String>? = nil) -> Loaded<Keymap> {
-        let defaults = Keymap.parse(
-            BuiltinFiles.keymaps["default"] ?? "", name: "default", file: ""
-        ).keymap
+        let defaults = Self.builtinKeymap("default")
         return load(kind: .keymap, name: name) { text, file, name in
             let (keymap, problems) = Keymap.parse(
                 text, name: name, file: file, knownCommands: knownCommands)
-            return (problems.isEmpty ? keymap.completed(from: defaults) : nil, problems)
+            let shipped = Self.builtinKeymap(name)
+            let completed = keymap.completed(from: shipped).completed(from: defaults)
+            return (problems.isEmpty ? completed : nil, problems)
         } builtin: {
             defaults
         }
+    }
+
+    /// The built-in copy of a shipped keymap; empty for a name that is not shipped. A
+    /// user's copy is completed from it, so an older copy learns the desk's newer commands.
+    private static func builtinKeymap(_ name: String) -> Keymap {
+        Keymap.parse(BuiltinFiles.keymaps[name] ?? "", name: name, file: "").keymap
     }
 
     /// The paths tried for a theme or keymap, in order; the built-in copy comes last.

@@ -52,6 +52,21 @@ import Testing
         #expect(theme.problems.isEmpty)
     }
 
+    /// A user's copy written before a command existed still gets its keys, in the style
+    /// of its own shipped file (emacs's Alt keys), not the default keymap's letters.
+    @Test func anOlderUserKeymapLearnsNewerCommandsFromItsShippedFile() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("calendar.nextDay = l\n", to: "keymaps/emacs.keymap")
+        let files = ConfigFiles(userFolder: folder.path, shippedFolders: [])
+        let loaded = files.keymap(named: "emacs")
+
+        #expect(loaded.problems.isEmpty)
+        #expect(loaded.value.keys(for: "calendar.nextDay") == [.character("l")])
+        #expect(loaded.value.keys(for: "sync.otherOffer") == [.alt("a")])
+        #expect(loaded.value.keys(for: "global.logOut") == [.function(12)])
+    }
+
     @Test func aBrokenUserKeymapGivesTheDefaultAndNamesFileAndLine() {
         let folder = TemporaryFolder()
         defer { folder.remove() }

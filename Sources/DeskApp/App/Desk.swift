@@ -95,8 +95,7 @@ public final class Desk {
         problems: [String] = [], store: OfflineStore? = nil
     ) {
         self.text = text
-        self.keymap = keymap.completed(from: DeskCommand.laterDefaults)
-            .completed(from: DeskCommand.accountDefaults(forKeymap: keymap.name))
+        self.keymap = keymap
         self.serverLabel = serverLabel
         self.shownLogins = shownLogins
         self.problems = problems

@@ -104,20 +104,6 @@ extension DeskCommand {
         MessageKey(rawValue: "command." + rawValue) ?? .errorUnexpected
     }
 
-    /// Keys of the commands the desk learned after the shipped keymap files were written;
-    /// every keymap is completed with these, minus keys it already uses in that scope.
-    // FIXME: Add these lines to keymaps/*.keymap and TerminalUI's BuiltinFiles, so users
-    // see them in the files they copy; until then the desk supplies them here.
-    public static let laterDefaults = Keymap(
-        name: "desk",
-        bindings: [
-            .init(command: DeskCommand.logOut.rawValue, keys: [.function(12)]),
-            .init(command: DeskCommand.otherOffer.rawValue, keys: [.character("a")]),
-            .init(command: DeskCommand.otherTime.rawValue, keys: [.character("z")]),
-            .init(command: DeskCommand.giveUpOrder.rawValue, keys: [.character("x"), .delete]),
-            .init(command: DeskCommand.acknowledge.rawValue, keys: [.character("e")]),
-        ])
-
     /// The heading of the command's scope on the help screen.
     public static func scopeHeading(_ scope: String) -> MessageKey {
         MessageKey(rawValue: "help.scope." + scope) ?? .errorUnexpected
