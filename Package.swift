@@ -74,36 +74,37 @@ let package = Package(
             name: "booking-bench",
             dependencies: [
                 "BookingCore", "BookingAPI", "BookingStore", "BookingServer", "Curl", "SQLite",
-                "DeskApp", "DeskClient", "OfflineCache", "TerminalUI",
+                "Secrets", "Logging", "DeskApp", "DeskClient", "OfflineCache", "TerminalUI",
             ]),
 
         // Helpers the tests share: a real server on a loopback port, an API client, tmux.
         .target(
             name: "TestSupport",
-            dependencies: ["BookingAPI", "BookingServer", "Curl", "Logging"],
+            dependencies: [
+                "BookingAPI", "BookingCore", "BookingServer", "Curl", "Logging", "Secrets",
+            ],
             path: "Tests/TestSupport"),
 
         .testTarget(name: "BookingCoreTests", dependencies: ["BookingCore"]),
-        .testTarget(name: "BookingAPITests", dependencies: ["BookingAPI", "BookingServer"]),
+        .testTarget(
+            name: "BookingAPITests", dependencies: ["BookingAPI", "BookingCore", "BookingServer"]),
         .testTarget(
             name: "InfrastructureTests",
-            dependencies: [
-                "SQLite", "Secrets", "Curl",
-                "HTTPServer", "Logging",
-            ]),
+            dependencies: ["SQLite", "Secrets", "Curl", "HTTPServer", "Logging"]),
         .testTarget(name: "CurlTests", dependencies: ["Curl"]),
         .testTarget(
             name: "DeskClientTests",
             dependencies: [
                 "DeskClient", "BookingAPI", "BookingCore", "BookingServer", "Curl", "TestSupport",
             ]),
-        .testTarget(name: "BookingStoreTests", dependencies: ["BookingStore", "BookingCore"]),
+        .testTarget(
+            name: "BookingStoreTests",
+            dependencies: ["BookingStore", "BookingCore", "BookingAPI", "SQLite"]),
         .testTarget(
             name: "BookingServerTests",
             dependencies: [
-                "BookingServer", "BookingAPI", "BookingStore", "SQLite", "Secrets", "TestSupport",
-                "Curl",
-                "booking-server",
+                "BookingServer", "BookingAPI", "BookingCore", "BookingStore", "SQLite", "Secrets",
+                "Curl", "TestSupport", "booking-server",
             ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
@@ -111,9 +112,14 @@ let package = Package(
             dependencies: ["OfflineCache", "BookingCore", "BookingAPI", "SQLite"]),
         .testTarget(
             name: "DeskAppTests",
-            dependencies: ["DeskApp", "TerminalUI", "DeskClient", "OfflineCache", "TestSupport"]),
+            dependencies: [
+                "DeskApp", "TerminalUI", "DeskClient", "OfflineCache", "BookingCore", "BookingAPI",
+                "Logging", "TestSupport",
+            ]),
         .testTarget(
             name: "DeskEndToEndTests",
-            dependencies: ["TestSupport", "booking-desk", "booking-server"]),
+            dependencies: [
+                "TestSupport", "BookingAPI", "BookingServer", "booking-desk", "booking-server",
+            ]),
     ]
 )
