@@ -48,10 +48,29 @@ import Testing
         }
     }
 
+    @Test func takesAReadableCAFileForARemoteServer() throws {
+        let options = try DeskOptions(
+            arguments: ["--server", "https://kasse:8443", "--ca-file", "/dev/null"])
+        #expect(options.caFile == "/dev/null")
+    }
+
+    @Test func refusesACAFileThatCannotBeRead() {
+        let missing = "/nonexistent/booking-desk-ca.pem"
+        #expect(throws: DeskOptionsError.unreadableCAFile(missing)) {
+            try DeskOptions(arguments: ["--server", "https://kasse:8443", "--ca-file", missing])
+        }
+    }
+
+    @Test func refusesACAFileForTheEmbeddedServer() {
+        #expect(throws: DeskOptionsError.caFileWithoutServer) {
+            try DeskOptions(arguments: ["--ca-file", "/dev/null"])
+        }
+    }
+
     @Test func everyProblemHasASentence() {
         let problems: [DeskOptionsError] = [
             .unknownOption("--x"), .missingValue("--lang"), .invalidServer("x"),
-            .invalidLanguage("fr"),
+            .invalidLanguage("fr"), .unreadableCAFile("/x"), .caFileWithoutServer,
         ]
         for problem in problems {
             #expect(!MessageCatalog(.german).problem(problem).contains("{"))

@@ -42,7 +42,8 @@ public enum DeskProgram {
         let shownLogins: [ShownLogin]
         if let url = options.server {
             do {
-                link = try ServerLink(url: url, logger: logger, store: store)
+                link = try ServerLink(
+                    url: url, caFile: options.caFile, logger: logger, store: store)
             } catch {
                 writeError(text.text(.errorUnexpected, String(describing: error)))
                 return 1

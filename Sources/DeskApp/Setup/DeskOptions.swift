@@ -1,11 +1,17 @@
+import Foundation
+
 /// The command line of `booking-desk`.
 ///
-///     booking-desk [--server URL] [--lang de|en] [--theme NAME] [--keymap NAME] [--help]
+///     booking-desk [--server URL] [--ca-file PATH] [--lang de|en] [--theme NAME]
+///         [--keymap NAME] [--help]
 ///
 /// Without `--server` the desk starts its embedded server on loopback.
 public struct DeskOptions: Sendable, Equatable {
     /// The booking server to use; nil runs the embedded default.
     public var server: String?
+    /// A PEM file of the certificate authority that signed a private server's certificate;
+    /// nil trusts the system's authorities. Verification stays on either way.
+    public var caFile: String?
     public var language: Language?
     /// A theme name (looked up in the config folder, then among the shipped ones) or a path.
     public var theme: String?
@@ -14,10 +20,11 @@ public struct DeskOptions: Sendable, Equatable {
     public var showHelp = false
 
     public init(
-        server: String? = nil, language: Language? = nil, theme: String? = nil,
-        keymap: String? = nil, showHelp: Bool = false
+        server: String? = nil, caFile: String? = nil, language: Language? = nil,
+        theme: String? = nil, keymap: String? = nil, showHelp: Bool = false
     ) {
         self.server = server
+        self.caFile = caFile
         self.language = language
         self.theme = theme
         self.keymap = keymap
@@ -39,9 +46,12 @@ public struct DeskOptions: Sendable, Equatable {
             }
             try set(name, value)
         }
+        if caFile != nil, server == nil { throw .caFileWithoutServer }
     }
 
-    private static let valued: Set<String> = ["--server", "--lang", "--theme", "--keymap"]
+    private static let valued: Set<String> = [
+        "--server", "--ca-file", "--lang", "--theme", "--keymap",
+    ]
 
     private static func split(_ argument: String) -> (String, String?) {
         guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else {
@@ -55,6 +65,11 @@ public struct DeskOptions: Sendable, Equatable {
         case "--server":
             guard Self.isServerURL(value) else { throw .invalidServer(value) }
             server = value.hasSuffix("/") ? String(value.dropLast()) : value
+        case "--ca-file":
+            guard FileManager.default.isReadableFile(atPath: value) else {
+                throw .unreadableCAFile(value)
+            }
+            caFile = value
         case "--lang":
             guard let language = Language(rawValue: value.lowercased()) else {
                 throw .invalidLanguage(value)
@@ -85,4 +100,7 @@ public enum DeskOptionsError: Error, Equatable, Sendable {
     case missingValue(String)
     case invalidServer(String)
     case invalidLanguage(String)
+    case unreadableCAFile(String)
+    /// The embedded server speaks plain HTTP on loopback; a CA file there is a mistake.
+    case caFileWithoutServer
 }

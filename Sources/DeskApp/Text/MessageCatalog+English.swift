@@ -5,10 +5,13 @@ extension MessageCatalog {
         // Startup and command line.
         case .optionsUsage:
             """
-            Usage: booking-desk [--server URL] [--lang de|en] [--theme NAME] [--keymap NAME]
+            Usage: booking-desk [--server URL [--ca-file PATH]] [--lang de|en] [--theme NAME]
+                                [--keymap NAME]
 
             Without --server the desk starts its embedded server on 127.0.0.1 with demo data.
               --server URL    use a remote booking server, e.g. http://till:8080
+              --ca-file PATH  trust a private server's certificate through this CA file (PEM);
+                              it is always verified
               --lang de|en    language (otherwise from LC_ALL, LC_MESSAGES or LANG)
               --theme NAME    colours: default, high-contrast, monochrome or NAME.theme
                               in ~/.config/booking-desk/themes/
@@ -20,6 +23,9 @@ extension MessageCatalog {
         case .optionMissingValue: "{1} needs a value. See --help."
         case .optionInvalidServer: "--server expects a URL such as http://till:8080, not “{1}”."
         case .optionInvalidLanguage: "--lang knows only de and en, not “{1}”."
+        case .optionUnreadableCAFile: "The CA file “{1}” cannot be read."
+        case .optionCAFileWithoutServer:
+            "--ca-file applies only with --server; the embedded server needs none."
         case .startupEmbeddedFailed: "The embedded server does not start: {1}"
         case .startupLogFailed: "The log file {1} cannot be opened; the desk goes on without a log."
         case .startupTerminalFailed: "The terminal cannot be set up (TERM={1})."

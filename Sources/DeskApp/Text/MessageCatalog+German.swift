@@ -5,11 +5,14 @@ extension MessageCatalog {
         // Startup and command line.
         case .optionsUsage:
             """
-            Aufruf: booking-desk [--server URL] [--lang de|en] [--theme NAME] [--keymap NAME]
+            Aufruf: booking-desk [--server URL [--ca-file PFAD]] [--lang de|en] [--theme NAME]
+                                 [--keymap NAME]
 
             Ohne --server startet der Desk seinen eingebauten Server auf 127.0.0.1 mit \
             Demo-Daten.
               --server URL    einen entfernten Booking-Server nutzen, z. B. http://kasse:8080
+              --ca-file PFAD  dem Zertifikat eines privaten Servers über diese CA-Datei (PEM)
+                              vertrauen; geprüft wird immer
               --lang de|en    Sprache (sonst aus LC_ALL, LC_MESSAGES oder LANG)
               --theme NAME    Farbschema: default, high-contrast, monochrome oder NAME.theme
                               in ~/.config/booking-desk/themes/
@@ -21,6 +24,9 @@ extension MessageCatalog {
         case .optionMissingValue: "{1} braucht einen Wert. Hilfe mit --help."
         case .optionInvalidServer: "--server erwartet eine URL wie http://kasse:8080, nicht „{1}“."
         case .optionInvalidLanguage: "--lang kennt nur de und en, nicht „{1}“."
+        case .optionUnreadableCAFile: "Die CA-Datei „{1}“ lässt sich nicht lesen."
+        case .optionCAFileWithoutServer:
+            "--ca-file gilt nur mit --server; der eingebaute Server braucht keine."
         case .startupEmbeddedFailed: "Der eingebaute Server startet nicht: {1}"
         case .startupLogFailed:
             """

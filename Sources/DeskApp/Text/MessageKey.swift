@@ -8,6 +8,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case optionMissingValue = "options.missingValue"
     case optionInvalidServer = "options.invalidServer"
     case optionInvalidLanguage = "options.invalidLanguage"
+    case optionUnreadableCAFile = "options.unreadableCAFile"
+    case optionCAFileWithoutServer = "options.caFileWithoutServer"
     case startupEmbeddedFailed = "startup.embeddedFailed"
     case startupLogFailed = "startup.logFailed"
     case startupTerminalFailed = "startup.terminalFailed"
