@@ -93,6 +93,7 @@ import Testing
         driver.type("2")
         driver.press(.enter)  // Angebot: Fahrrad M × 2
         answerHold(driver)
+        #expect(driver.screen.contains("Option "))
         driver.type("1")
         driver.press(.enter)  // Optionen: Fahrradanhänger × 1
         driver.answer(isRelease, with: .success(.done))

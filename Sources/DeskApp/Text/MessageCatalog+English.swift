@@ -164,6 +164,7 @@ extension MessageCatalog {
         case .noOffersHere: "This branch has no offers."
         case .noOptionsHere: "There are no options at this branch; {1} goes on."
         case .columnOffer: "Offer"
+        case .columnOption: "Option"
         case .columnPrice: "Price"
         case .columnFree: "free"
         case .columnQuantity: "Qty"

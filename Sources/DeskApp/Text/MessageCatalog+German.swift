@@ -168,6 +168,7 @@ extension MessageCatalog {
         case .noOffersHere: "Diese Filiale hat keine Angebote."
         case .noOptionsHere: "Für diese Filiale gibt es keine Optionen; {1} geht weiter."
         case .columnOffer: "Angebot"
+        case .columnOption: "Option"
         case .columnPrice: "Preis"
         case .columnFree: "frei"
         case .columnQuantity: "Menge"

@@ -148,6 +148,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case noOffersHere = "wizard.noOffersHere"
     case noOptionsHere = "wizard.noOptionsHere"
     case columnOffer = "column.offer"
+    case columnOption = "column.option"
     case columnPrice = "column.price"
     case columnFree = "column.free"
     case columnQuantity = "column.quantity"

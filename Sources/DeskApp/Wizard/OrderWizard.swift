@@ -23,8 +23,8 @@ struct OrderWizard {
     var step = WizardStep.date
     var dates: DateStep
     var time: TimeStep
-    var offers = ItemPicker()
-    var options = ItemPicker()
+    var offers = ItemPicker(nameHeading: .columnOffer)
+    var options = ItemPicker(nameHeading: .columnOption)
     var customer: CustomerStep
     /// The period once Zeit is done.
     var period: Period?
