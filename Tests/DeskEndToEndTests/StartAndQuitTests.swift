@@ -86,7 +86,7 @@ import Testing
         let desk = try DeskInTmux(
             arguments: ["--help"], columns: 100, rows: 30, afterExit: "echo \"desk ended: $s\"")
         let screen = try desk.session.waitFor("desk ended: 0", history: true)
-        #expect(screen.contains("Aufruf: booking-desk [--server URL]"))
+        #expect(screen.contains("Aufruf: booking-desk [--server URL [--ca-file PFAD]]"))
         #expect(screen.contains("--keymap NAME"))
     }
 }
