@@ -546,17 +546,29 @@ extension MessageCatalog {
         case .unlockLockedOut:
             "Too many wrong passwords. Logging in works again once the server can be reached."
         case .unlockOtherUser:
-            "The server cannot be reached. Without it only {1} (account {2}) can log in at this desk."
+            """
+            The server cannot be reached. Without it only {1} (account {2}) can log in at this \
+            desk.
+            """
         case .unlockNotSetUp:
-            "The server cannot be reached, and nobody who could work on without it has logged in at this desk yet."
+            """
+            The server cannot be reached, and nobody who could work on without it has logged in \
+            at this desk yet.
+            """
         case .unlockNoData:
-            "The server cannot be reached, and the desk has no data kept. Logging in works again with the server."
+            """
+            The server cannot be reached, and the desk has no data kept. Logging in works again \
+            with the server.
+            """
         case .backgroundLogInRefused:
             "The server refused the log-in. Please log in again; unsent orders are kept."
         case .storageFailed: "The desk's data cannot be written: {1}"
         case .logOutHalfDone: "The order is not finished. Log out anyway?"
         case .logOutRefusedUnsent:
-            "Cannot log out: {1} not on the server yet. The desk sends as soon as it can (see Sync)."
+            """
+            Cannot log out: {1} not on the server yet. The desk sends as soon as it can (see \
+            Sync).
+            """
         case .logOutRefusedShortages: "Cannot log out: {1} still open under Sync."
         case .ordersOne: "1 order is"
         case .ordersMany: "{1} orders are"
@@ -578,9 +590,15 @@ extension MessageCatalog {
         case .orderWaiting: "Order {1} is kept and being sent …"
         case .orderQueuedTitle: "Taken without the server"
         case .orderQueuedWalkIn:
-            "Order {1} is kept. It is sent as handed over at the counter as soon as the server can be reached."
+            """
+            Order {1} is kept. It is sent as handed over at the counter as soon as the server can \
+            be reached.
+            """
         case .orderQueuedReservation:
-            "Order {1} is kept and sent as soon as the server can be reached. If nothing is free by then, it shows under Sync."
+            """
+            Order {1} is kept and sent as soon as the server can be reached. If nothing is free \
+            by then, it shows under Sync.
+            """
         case .orderNotStored: "The order could not be kept and is NOT taken: {1}"
         case .confirmWalkIn: "Handed over at the counter now"
         case .confirmReservation: "Reservation"
@@ -607,10 +625,16 @@ extension MessageCatalog {
         case .syncNotAShortage: "Only a shortage can be marked done."
         case .syncSending: "Sending what waits …"
         case .cacheRebuilt:
-            "The cache was damaged and has been rebuilt; the next sync fills it again. Unsent orders are kept ({1})."
+            """
+            The cache was damaged and has been rebuilt; the next sync fills it again. Unsent \
+            orders are kept ({1}).
+            """
         case .filesMadePrivate: "A file of the desk could be read by others and is now private."
         case .startupOutboxUnusable:
-            "The outbox {1} cannot be read ({2}). The desk does not start, so that no order is lost; please call support."
+            """
+            The outbox {1} cannot be read ({2}). The desk does not start, so that no order is \
+            lost; please call support.
+            """
         case .startupStorageFailed: "The desk's data in {1} cannot be opened: {2}"
 
         // Help: what each keymap command does, and the scope headings.

@@ -591,25 +591,46 @@ extension MessageCatalog {
         case .reasonNotVisible: "Angebot nicht mehr sichtbar"
         case .reasonOther: "abgelehnt ({1})"
         case .unlockOffline:
-            "Ohne Server angemeldet als {1}. Neue Bestellungen werden gesendet, sobald er wieder erreichbar ist."
+            """
+            Ohne Server angemeldet als {1}. Neue Bestellungen werden gesendet, sobald er wieder \
+            erreichbar ist.
+            """
         case .loginOfflineHint:
             "Server nicht erreichbar: ohne ihn meldet sich {1} (Konto {2}) mit eigenem Passwort an."
         case .unlockWrongPassword:
             "Der Server ist nicht erreichbar, und das Passwort stimmt nicht. Noch {1} Versuche."
         case .unlockLockedOut:
-            "Zu viele falsche Passwörter. Anmelden geht erst wieder, wenn der Server erreichbar ist."
+            """
+            Zu viele falsche Passwörter. Anmelden geht erst wieder, wenn der Server erreichbar \
+            ist.
+            """
         case .unlockOtherUser:
-            "Der Server ist nicht erreichbar. Ohne ihn kann sich an diesem Desk nur {1} (Konto {2}) anmelden."
+            """
+            Der Server ist nicht erreichbar. Ohne ihn kann sich an diesem Desk nur {1} (Konto \
+            {2}) anmelden.
+            """
         case .unlockNotSetUp:
-            "Der Server ist nicht erreichbar, und an diesem Desk hat sich noch niemand angemeldet, der ohne ihn weiterarbeiten könnte."
+            """
+            Der Server ist nicht erreichbar, und an diesem Desk hat sich noch niemand angemeldet, \
+            der ohne ihn weiterarbeiten könnte.
+            """
         case .unlockNoData:
-            "Der Server ist nicht erreichbar, und der Desk hat keine gespeicherten Daten. Anmelden geht erst wieder mit dem Server."
+            """
+            Der Server ist nicht erreichbar, und der Desk hat keine gespeicherten Daten. Anmelden \
+            geht erst wieder mit dem Server.
+            """
         case .backgroundLogInRefused:
-            "Der Server hat die Anmeldung abgelehnt. Bitte neu anmelden; nicht gesendete Bestellungen bleiben erhalten."
+            """
+            Der Server hat die Anmeldung abgelehnt. Bitte neu anmelden; nicht gesendete \
+            Bestellungen bleiben erhalten.
+            """
         case .storageFailed: "Die Daten des Desks lassen sich nicht schreiben: {1}"
         case .logOutHalfDone: "Die Bestellung ist noch nicht fertig. Trotzdem abmelden?"
         case .logOutRefusedUnsent:
-            "Abmelden geht nicht: {1} noch nicht beim Server. Der Desk sendet, sobald er kann (siehe Abgleich)."
+            """
+            Abmelden geht nicht: {1} noch nicht beim Server. Der Desk sendet, sobald er kann \
+            (siehe Abgleich).
+            """
         case .logOutRefusedShortages: "Abmelden geht nicht: {1} unter Abgleich noch offen."
         case .ordersOne: "1 Bestellung ist"
         case .ordersMany: "{1} Bestellungen sind"
@@ -619,9 +640,15 @@ extension MessageCatalog {
         case .offlineCancel:
             "Stornieren geht nur mit dem Server. Bitte warten, bis er wieder erreichbar ist."
         case .offlinePickUp:
-            "Die Abholung lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder erreichbar ist."
+            """
+            Die Abholung lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder \
+            erreichbar ist.
+            """
         case .offlineReturn:
-            "Die Rückgabe lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder erreichbar ist."
+            """
+            Die Rückgabe lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder \
+            erreichbar ist.
+            """
         case .offlineNoMonth: "Ohne Server liegen für diesen Monat keine Zahlen vor."
         case .offlineNoCatalogue:
             "Das Angebot ließ sich nicht laden, und der Desk hat keines gespeichert."
@@ -634,9 +661,15 @@ extension MessageCatalog {
         case .orderWaiting: "Bestellung {1} ist gespeichert und wird gesendet …"
         case .orderQueuedTitle: "Ohne Server angenommen"
         case .orderQueuedWalkIn:
-            "Bestellung {1} ist gespeichert. Sie wird als Übergabe an der Theke gesendet, sobald der Server erreichbar ist."
+            """
+            Bestellung {1} ist gespeichert. Sie wird als Übergabe an der Theke gesendet, sobald \
+            der Server erreichbar ist.
+            """
         case .orderQueuedReservation:
-            "Bestellung {1} ist gespeichert und wird gesendet, sobald der Server erreichbar ist. Ist dann nichts mehr frei, erscheint sie unter Abgleich."
+            """
+            Bestellung {1} ist gespeichert und wird gesendet, sobald der Server erreichbar ist. \
+            Ist dann nichts mehr frei, erscheint sie unter Abgleich.
+            """
         case .orderNotStored:
             "Die Bestellung ließ sich nicht speichern und ist NICHT angenommen: {1}"
         case .confirmWalkIn: "Übergabe jetzt an der Theke"
@@ -667,11 +700,17 @@ extension MessageCatalog {
         case .syncNotAShortage: "Als erledigt markieren lässt sich nur ein Engpass."
         case .syncSending: "Sende, was wartet …"
         case .cacheRebuilt:
-            "Der Zwischenspeicher war beschädigt und ist neu angelegt; er füllt sich beim nächsten Abgleich. Nicht gesendete Bestellungen sind erhalten ({1})."
+            """
+            Der Zwischenspeicher war beschädigt und ist neu angelegt; er füllt sich beim nächsten \
+            Abgleich. Nicht gesendete Bestellungen sind erhalten ({1}).
+            """
         case .filesMadePrivate:
             "Eine Datei des Desks war für andere lesbar und ist jetzt geschützt."
         case .startupOutboxUnusable:
-            "Der Ausgangskorb {1} ist nicht lesbar ({2}). Der Desk startet nicht, damit keine Bestellung verloren geht; bitte den Support rufen."
+            """
+            Der Ausgangskorb {1} ist nicht lesbar ({2}). Der Desk startet nicht, damit keine \
+            Bestellung verloren geht; bitte den Support rufen.
+            """
         case .startupStorageFailed: "Die Daten des Desks in {1} lassen sich nicht öffnen: {2}"
 
         // Help: what each keymap command does, and the scope headings.
