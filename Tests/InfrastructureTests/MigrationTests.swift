@@ -1,4 +1,5 @@
 import SQLite
+import TestFiles
 import Testing
 
 @Suite struct MigrationTests {
