@@ -190,4 +190,20 @@ import Testing
         driver.press(.character("+"))
         #expect(driver.screen.contains("‹ – ›"), "+ on the first name is text, not the salutation")
     }
+
+    /// Regression: at 80×24 the hold time cut the German hint short ("Ziffer: Me…").
+    @Test func theHintAndTheHoldTimeBothFitAt80Columns() {
+        let driver = DeskDriver()
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.enter, .enter, .enter)
+        Self.answerAvailability(driver)
+        driver.press(.down)
+        driver.type("2")
+        driver.press(.enter)
+        Self.answerHold(driver)
+        let screen = driver.screen
+        #expect(screen.contains("Reserviert bis"))
+        #expect(screen.contains("Enter weiter · Escape zurück · +/- oder Zahl: Menge"))
+    }
 }
