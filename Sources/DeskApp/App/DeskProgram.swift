@@ -20,7 +20,8 @@ public enum DeskProgram {
         do {
             options = try DeskOptions(arguments: arguments)
         } catch {
-            let text = MessageCatalog(Language.resolve(option: nil, environment: environment))
+            let language = DeskOptions.language(in: arguments)
+            let text = MessageCatalog(Language.resolve(option: language, environment: environment))
             writeError(text.problem(error))
             return 2
         }

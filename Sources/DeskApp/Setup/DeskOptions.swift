@@ -49,6 +49,18 @@ public struct DeskOptions: Sendable, Equatable {
         if caFile != nil, server == nil { throw .caFileWithoutServer }
     }
 
+    /// The language a command line asks for even where the rest of it is wrong, so that
+    /// the sentence saying what is wrong speaks it too.
+    public static func language(in arguments: [String]) -> Language? {
+        for (index, argument) in arguments.enumerated() {
+            let (name, inlineValue) = split(argument)
+            guard name == "--lang" else { continue }
+            let value = inlineValue ?? arguments.dropFirst(index + 1).first ?? ""
+            return Language(rawValue: value.lowercased())
+        }
+        return nil
+    }
+
     private static let valued: Set<String> = [
         "--server", "--ca-file", "--lang", "--theme", "--keymap",
     ]
@@ -82,15 +94,32 @@ public struct DeskOptions: Sendable, Equatable {
         }
     }
 
-    /// An `http://` or `https://` URL with a host; anything else would only fail later,
-    /// at the first request, with a less helpful message.
+    /// An `http://` or `https://` URL with a host and, if any, a port from 1 to 65535;
+    /// anything else would only fail later, at the first request, as "cannot be reached".
     static func isServerURL(_ value: String) -> Bool {
         let lowered = value.lowercased()
-        for scheme in ["http://", "https://"] where lowered.hasPrefix(scheme) {
-            let host = lowered.dropFirst(scheme.count).prefix { $0 != "/" && $0 != ":" }
-            return !host.isEmpty && !value.contains(" ")
+        guard !value.contains(" "),
+            let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) })
+        else { return false }
+        let authority = value.dropFirst(scheme.count).prefix { !"/?#".contains($0) }
+        guard let (host, port) = hostAndPort(authority), !host.isEmpty else { return false }
+        guard let port else { return true }
+        return port.allSatisfy(\.isASCII) && Int(port).map { (1...65535).contains($0) } == true
+    }
+
+    /// The host (an IPv6 address in brackets whole) and the port after it, if any.
+    private static func hostAndPort(_ authority: Substring) -> (Substring, Substring?)? {
+        var host = authority
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return nil }
+            host = authority[...close]
+        } else if let colon = authority.firstIndex(of: ":") {
+            host = authority[..<colon]
         }
-        return false
+        let rest = authority[host.endIndex...]
+        guard !rest.isEmpty else { return (host, nil) }
+        guard rest.first == ":" else { return nil }
+        return (host, rest.dropFirst())
     }
 }
 

@@ -127,7 +127,7 @@ extension MessageCatalog {
         case .stepConfirm: "Bestätigung"
         case .wizardTotal: "Summe {1}"
         case .wizardHint: "{1} weiter · {2} zurück · {3} nächstes Feld"
-        case .wizardHintList: "{1} weiter · {2} zurück · {3}/{4} oder Ziffer: Menge"
+        case .wizardHintList: "{1} weiter · {2} zurück · {3}/{4} oder Zahl: Menge"
         case .fieldPickupDate: "Abholung am"
         case .fieldReturnDate: "Rückgabe am"
         case .fieldPickupTime: "Abholung um"
