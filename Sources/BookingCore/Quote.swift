@@ -70,7 +70,9 @@ extension Quote {
 
         let total = try sum(lines.map(\.total))
         let bookedOn = calendar.date(of: bookedAt)
-        guard let due = prepayment.prepayment(on: total, bookedOn: bookedOn) else {
+        let pickup = calendar.date(of: pricing.period.start)
+        guard let due = prepayment.prepayment(on: total, bookedOn: bookedOn, pickup: pickup)
+        else {
             throw .invalidPrepaymentPolicy
         }
         self.init(

@@ -48,7 +48,8 @@ import Testing
         let first = try quote(bikeDraft())
         let laterBooking = try quote(bikeDraft(), bookedAt: instant("2016-03-06T07:55:00Z"))
         #expect(laterBooking != first)
-        #expect(laterBooking.prepayment.dueDate == date(2016, 3, 11))
+        // Booked the day after the pick-up: due that day, not 5 days later.
+        #expect(laterBooking.prepayment.dueDate == date(2016, 3, 6))
         let moreTrailers = try quote(
             bikeDraft { $0.options = [OrderItem(Demo.anhaenger, quantity: 2)] })
         #expect(moreTrailers.total == eur(20))
