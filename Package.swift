@@ -121,7 +121,8 @@ let package = Package(
         .testTarget(
             name: "DeskEndToEndTests",
             dependencies: [
-                "TestSupport", "BookingAPI", "BookingServer", "booking-desk", "booking-server",
+                "TestSupport", "BookingAPI", "BookingCore", "BookingServer", "booking-desk",
+                "booking-server",
             ]),
     ]
 )

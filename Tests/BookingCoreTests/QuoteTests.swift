@@ -118,6 +118,14 @@ import Testing
         }
     }
 
+    @Test func aRentalLastsAtMostAYearAndADay() throws {
+        let longest = TimeInterval(OrderDraft.maximumDays) * 86_400
+        _ = try quote(bikeDraft { $0.end = $0.start + longest })
+        #expect(throws: QuoteError.periodTooLong(maximumDays: 366)) {
+            try quote(bikeDraft { $0.end = $0.start + longest + 1 })
+        }
+    }
+
     @Test func timesOutsideTheCalendarAreRefused() {
         let nan = Date(timeIntervalSinceReferenceDate: .nan)
         #expect(throws: QuoteError.outOfRange) { try quote(bikeDraft { $0.start = nan }) }
@@ -130,6 +138,9 @@ import Testing
     @Test func personsMustBePositiveAndWithinTheOffer() {
         #expect(throws: QuoteError.nonPositivePersons) { try quote(bikeDraft { $0.persons = 0 }) }
         #expect(throws: QuoteError.nonPositivePersons) { try quote(bikeDraft { $0.persons = -2 }) }
+        #expect(throws: QuoteError.personsAboveLimit(maximum: 999)) {
+            try quote(bikeDraft { $0.persons = 2_147_483_648_000 })
+        }
         let flat = OrderDraft(
             branchID: Demo.flats, start: saturday, end: evening.addingTimeInterval(86_400),
             persons: 4, offers: [OrderItem(Demo.fuchsUndIgel)])

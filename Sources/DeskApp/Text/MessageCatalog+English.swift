@@ -153,6 +153,8 @@ extension MessageCatalog {
         case .fieldTooLong: "Too long: 200 characters at most."
         case .termsRequired: "The terms must be accepted."
         case .returnBeforePickup: "The return must come after the pick-up."
+        case .pickupBeforeToday: "The pick-up cannot be before today."
+        case .rentalTooLong: "At most {1} days in one go."
         case .branchClosedOn: "{1} is closed on {2}."
         case .outsideOpeningHours: "{1} is open from {2} to {3}."
         case .chooseAnOffer: "Please choose at least one offer."

@@ -157,6 +157,8 @@ extension MessageCatalog {
         case .fieldTooLong: "Zu lang: höchstens 200 Zeichen."
         case .termsRequired: "Die AGB müssen akzeptiert sein."
         case .returnBeforePickup: "Die Rückgabe muss nach der Abholung liegen."
+        case .pickupBeforeToday: "Die Abholung kann nicht vor heute liegen."
+        case .rentalTooLong: "Höchstens {1} Tage am Stück."
         case .branchClosedOn: "{1} ist am {2} geschlossen."
         case .outsideOpeningHours: "{1} hat von {2} bis {3} Uhr geöffnet."
         case .chooseAnOffer: "Bitte mindestens ein Angebot wählen."

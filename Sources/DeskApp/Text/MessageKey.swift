@@ -137,6 +137,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case fieldTooLong = "field.tooLong"
     case termsRequired = "field.termsRequired"
     case returnBeforePickup = "field.returnBeforePickup"
+    case pickupBeforeToday = "field.pickupBeforeToday"
+    case rentalTooLong = "field.rentalTooLong"
     case branchClosedOn = "field.branchClosedOn"
     case outsideOpeningHours = "field.outsideOpeningHours"
     case chooseAnOffer = "wizard.chooseAnOffer"

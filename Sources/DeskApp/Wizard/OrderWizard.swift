@@ -269,6 +269,7 @@ struct OrderWizard {
         case .returnElsewhereNotAllowed(let id):
             return text.text(.returnElsewhereNotAllowed, name(id))
         case .amountTooLarge, .quantityTooLarge: return text.entry(.amountTooLarge)
+        case .periodTooLong(let days): return text.text(.rentalTooLong, String(days))
         default: return text.text(.errorUnexpected, error.code)
         }
     }
