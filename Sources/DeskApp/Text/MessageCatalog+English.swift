@@ -413,11 +413,9 @@ extension MessageCatalog {
             """
             The server refuses this entry; please check it (one line, at most 200 characters).
             """
-        case .ibanInvalid:
-            """
-            Not a valid IBAN: the check digits are wrong, or the length does not fit the \
-            country.
-            """
+        case .bicInvalid: "Not a BIC (8 or 11 characters)."
+        case .tourOver: "This date is already over."
+        case .ibanInvalid: "Not a valid IBAN (check digits, length)."
         case .ibanMissing: "An account holder or BIC needs the IBAN."
         case .keyIsForTours: "This key is for the tours: {1} moves there."
         case .keyIsForGuides: "This key is for the guides: {1} moves there."

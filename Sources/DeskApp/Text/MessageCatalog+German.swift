@@ -445,11 +445,9 @@ extension MessageCatalog {
             Der Server lehnt diese Angabe ab; bitte prüfen (eine Zeile, höchstens 200 \
             Zeichen).
             """
-        case .ibanInvalid:
-            """
-            Keine gültige IBAN: die Prüfziffern stimmen nicht, oder die Länge passt nicht zum \
-            Land.
-            """
+        case .bicInvalid: "Keine BIC (8 oder 11 Zeichen)."
+        case .tourOver: "Dieser Termin ist schon vorbei."
+        case .ibanInvalid: "Keine gültige IBAN (Prüfziffern, Länge)."
         case .ibanMissing: "Zu Kontoinhaber oder BIC fehlt die IBAN."
         case .keyIsForTours: "Diese Taste gilt für die Touren: mit {1} dorthin wechseln."
         case .keyIsForGuides: "Diese Taste gilt für die Guides: mit {1} dorthin wechseln."
