@@ -469,6 +469,7 @@ extension MessageCatalog {
         case .helpClose: "{1} closes the help"
         case .configProblem: "{1}, line {2}: {3}"
         case .configUsingDefault: "{1}; the default is used."
+        case .configMoreInLog: " (+{1} more in desk.log)"
         case .configProblemFile: "{1}: {2}"
         case .configMissingEquals: "an “=” between name and value is missing"
         case .configBadName: "“{1}” is not a valid name"

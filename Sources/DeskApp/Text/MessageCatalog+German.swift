@@ -504,6 +504,7 @@ extension MessageCatalog {
         case .helpClose: "{1} schließt die Hilfe"
         case .configProblem: "{1}, Zeile {2}: {3}"
         case .configUsingDefault: "{1}; es gilt die Standardeinstellung."
+        case .configMoreInLog: " (+{1} weitere in desk.log)"
         case .configProblemFile: "{1}: {2}"
         case .configMissingEquals: "zwischen Name und Wert fehlt ein „=“"
         case .configBadName: "„{1}“ ist kein gültiger Name"

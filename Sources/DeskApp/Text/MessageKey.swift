@@ -373,6 +373,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case helpClose = "help.close"
     case configProblem = "config.problem"
     case configUsingDefault = "config.usingDefault"
+    case configMoreInLog = "config.moreInLog"
     case configProblemFile = "config.problemFile"
     case configMissingEquals = "config.missingEquals"
     case configBadName = "config.badName"
