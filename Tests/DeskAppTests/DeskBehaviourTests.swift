@@ -32,6 +32,15 @@ import Testing
         #expect(driver.screen.contains("(+1 weitere in desk.log)"))
     }
 
+    @Test func aSentenceStaysOnTheTabItWasSaidOn() {
+        let driver = DeskDriver()
+        driver.logIn()
+        driver.answerMonth()
+        #expect(driver.screen.contains("Angemeldet als"))
+        driver.press(.function(6))
+        #expect(!driver.screen.contains("Angemeldet als"))
+    }
+
     @Test func quittingAsksOnlyWhileAnOrderIsHalfDone() {
         let driver = DeskDriver()
         driver.logIn()

@@ -217,12 +217,11 @@ public final class Desk {
             requestQuit(context: context)
         case .logOut?:
             requestLogOut(context: context)
-        case .nextTab?:
+        case .nextTab?, .previousTab?:
             guard case .working = phase else { return }
-            show(tab(after: 1), context: context)
-        case .previousTab?:
-            guard case .working = phase else { return }
-            show(tab(after: -1), context: context)
+            // A sentence belongs to the screen it was said on; the offline banner stays.
+            notice = nil
+            show(tab(after: command == .nextTab ? 1 : -1), context: context)
         default:
             break
         }
