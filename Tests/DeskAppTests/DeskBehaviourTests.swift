@@ -41,6 +41,15 @@ import Testing
         #expect(!driver.screen.contains("Angemeldet als"))
     }
 
+    @Test func whatIsTypedInAPickerShowsInItsTitle() {
+        let driver = DeskDriver()
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.character("c"))
+        driver.type("Fahrr")
+        #expect(driver.screen.contains("Kategorie wählen · Fahrr"))
+    }
+
     @Test func quittingAsksOnlyWhileAnOrderIsHalfDone() {
         let driver = DeskDriver()
         driver.logIn()

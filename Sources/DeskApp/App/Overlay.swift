@@ -94,11 +94,13 @@ public struct Picker {
     }
 
     mutating func draw(in canvas: Canvas) {
-        let width = min(canvas.columns, max(30, title.cellWidth + 6))
+        // What is typed to jump to a row shows in the title, so a typo is seen.
+        let shown = list.query.isEmpty ? title : title + " · " + list.query
+        let width = min(canvas.columns, max(30, shown.cellWidth + 6))
         let height = min(canvas.rows, list.items.count + 2)
         let box = canvas.sub(canvas.area.centered(rows: height, columns: width))
         box.fill(role: .normal)
-        box.box(box.area, title: title)
+        box.box(box.area, title: shown)
         list.draw(in: box.sub(box.area.inset(by: 1)), focused: true)
     }
 }
