@@ -30,7 +30,7 @@ public struct NewOrder: Sendable {
         self.idempotencyKey = idempotencyKey
         self.fingerprint = fingerprint
         self.year = year
-        self.encodedCustomer = try StoredJSON.encode(request.customer)
+        self.encodedCustomer = try request.customer.storedJSON()
         self.encodedPriced = String(decoding: try priced.encodedJSON(), as: UTF8.self)
     }
 }

@@ -119,7 +119,7 @@ final class WriteQueue: Sendable {
         } catch {
             logger.error(
                 "store writer cannot commit", ["error": "\(error)", "jobs": "\(batch.count)"])
-            if db.isInTransaction { try? db.run("ROLLBACK") }
+            if db.isInTransaction { _ = try? db.run("ROLLBACK") }
             for job in batch { job.finish(commitError: StoreError.database(error)) }
         }
     }
