@@ -77,7 +77,9 @@ let package = Package(
                 "Secrets", "Logging", "DeskApp", "DeskClient", "OfflineCache", "TerminalUI",
             ]),
 
-        // Helpers the tests share: a real server on a loopback port, an API client, tmux.
+        // Helpers the tests share: a folder of its own per test; a real server on a loopback
+        // port, an API client, tmux.
+        .target(name: "TestFiles", path: "Tests/TestFiles"),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -90,8 +92,8 @@ let package = Package(
             name: "BookingAPITests", dependencies: ["BookingAPI", "BookingCore", "BookingServer"]),
         .testTarget(
             name: "InfrastructureTests",
-            dependencies: ["SQLite", "Secrets", "Curl", "HTTPServer", "Logging"]),
-        .testTarget(name: "CurlTests", dependencies: ["Curl"]),
+            dependencies: ["SQLite", "Secrets", "Curl", "HTTPServer", "Logging", "TestFiles"]),
+        .testTarget(name: "CurlTests", dependencies: ["Curl", "TestFiles"]),
         .testTarget(
             name: "DeskClientTests",
             dependencies: [
@@ -106,10 +108,10 @@ let package = Package(
                 "BookingServer", "BookingAPI", "BookingCore", "BookingStore", "SQLite", "Secrets",
                 "Curl", "TestSupport", "booking-server",
             ]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestFiles"]),
         .testTarget(
             name: "OfflineCacheTests",
-            dependencies: ["OfflineCache", "BookingCore", "BookingAPI", "SQLite"]),
+            dependencies: ["OfflineCache", "BookingCore", "BookingAPI", "SQLite", "TestFiles"]),
         .testTarget(
             name: "DeskAppTests",
             dependencies: [
@@ -119,7 +121,8 @@ let package = Package(
         .testTarget(
             name: "DeskEndToEndTests",
             dependencies: [
-                "TestSupport", "BookingAPI", "BookingServer", "booking-desk", "booking-server",
+                "TestSupport", "BookingAPI", "BookingCore", "BookingServer", "booking-desk",
+                "booking-server",
             ]),
     ]
 )

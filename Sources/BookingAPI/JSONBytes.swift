@@ -52,14 +52,17 @@ struct JSONBytes {
             return
         }
         let total = Int(seconds)
-        let (year, month, day) = Self.civil(daysSinceEpoch: total / 86_400)
+        guard let date = LocalDate(daysSinceEpoch: total / 86_400) else {
+            string(value.formatted(.iso8601))
+            return
+        }
         let time = total % 86_400
         bytes.append(UInt8(ascii: "\""))
-        digits(year, 4)
+        digits(date.year, 4)
         bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
+        digits(date.month, 2)
         bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
+        digits(date.day, 2)
         bytes.append(UInt8(ascii: "T"))
         digits(time / 3600, 2)
         bytes.append(UInt8(ascii: ":"))
@@ -76,20 +79,6 @@ struct JSONBytes {
             bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
             divisor /= 10
         }
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (days ≥ 0).
-    private static func civil(daysSinceEpoch days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 
     mutating func localDate(_ value: LocalDate) {

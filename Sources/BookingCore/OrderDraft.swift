@@ -35,6 +35,12 @@ public struct OrderDraft: Hashable, Codable, Sendable {
 }
 
 extension OrderDraft {
+    /// The most persons one draft may name: more is a typo, not a booking.
+    public static let maximumPersons = 999
+
+    /// The longest rental or stay, in days: a year and a day, so that a yearly let fits.
+    public static let maximumDays = 366
+
     /// Reads a draft whose `persons` (1) and `options` (none) may be left out.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -1,5 +1,6 @@
 /// The account's rule for prepayments (Anzahlung): a percentage of the order's total, due a
-/// number of days after the booking.
+/// number of days after the booking, but never after the pick-up day: a prepayment that
+/// falls due once the rental has begun would be no prepayment at all.
 public struct PrepaymentPolicy: Hashable, Codable, Sendable {
     /// Share of the total, 0...100.
     public var percent: Int
@@ -21,10 +22,16 @@ public struct PrepaymentPolicy: Hashable, Codable, Sendable {
 
     /// The prepayment on `total` for an order booked on the local date `bookedOn`; nil when
     /// the policy is not valid or the due date would pass 9999-12-31.
-    public func prepayment(on total: Money, bookedOn: LocalDate) -> Prepayment? {
+    ///
+    /// - Parameter pickup: the local pick-up day; the prepayment is due by then at the
+    ///   latest (and never before the booking day, for an order booked after its start).
+    public func prepayment(on total: Money, bookedOn: LocalDate, pickup: LocalDate? = nil)
+        -> Prepayment?
+    {
         guard isValid, let due = bookedOn.adding(days: dueAfterDays) else { return nil }
         let amount = total.scaled(by: Int64(percent), over: 100)
-        return Prepayment(percent: percent, amount: amount, dueDate: due)
+        let latest = pickup.map { max($0, bookedOn) } ?? due
+        return Prepayment(percent: percent, amount: amount, dueDate: min(due, latest))
     }
 }
 

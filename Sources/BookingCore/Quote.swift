@@ -70,7 +70,9 @@ extension Quote {
 
         let total = try sum(lines.map(\.total))
         let bookedOn = calendar.date(of: bookedAt)
-        guard let due = prepayment.prepayment(on: total, bookedOn: bookedOn) else {
+        let pickup = calendar.date(of: pricing.period.start)
+        guard let due = prepayment.prepayment(on: total, bookedOn: bookedOn, pickup: pickup)
+        else {
             throw .invalidPrepaymentPolicy
         }
         self.init(
@@ -100,6 +102,13 @@ private struct LinePricing {
         }
         guard !draft.offers.isEmpty else { throw .emptyOrder }
         guard draft.persons > 0 else { throw .nonPositivePersons }
+        guard draft.persons <= OrderDraft.maximumPersons else {
+            throw .personsAboveLimit(maximum: OrderDraft.maximumPersons)
+        }
+        let longest = TimeInterval(OrderDraft.maximumDays) * 86_400
+        guard period.end.timeIntervalSince(period.start) <= longest else {
+            throw .periodTooLong(maximumDays: OrderDraft.maximumDays)
+        }
         self.draft = draft
         self.catalog = catalog
         self.calendar = calendar

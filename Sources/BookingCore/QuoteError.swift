@@ -6,6 +6,10 @@ public enum QuoteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The period or the booking time lies outside the years 1...9999.
     case outOfRange
     case nonPositivePersons
+    /// More persons than `OrderDraft.maximumPersons`.
+    case personsAboveLimit(maximum: Int)
+    /// Longer than `OrderDraft.maximumDays`.
+    case periodTooLong(maximumDays: Int)
     case unknownOffer(OfferID)
     /// The same offer or option was chosen twice; give one item with the total quantity.
     case duplicateItem(OfferID)
@@ -40,6 +44,10 @@ public enum QuoteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .endNotAfterStart: return ("end_not_after_start", "the end must be after the start")
         case .outOfRange: return ("out_of_range", "a time lies outside the years 1 to 9999")
         case .nonPositivePersons: return ("invalid_persons", "persons must be at least 1")
+        case .personsAboveLimit(let maximum):
+            return ("invalid_persons", "persons must be at most \(maximum)")
+        case .periodTooLong(let days):
+            return ("period_too_long", "a rental lasts at most \(days) days")
         case .unknownOffer(let id): return ("unknown_offer", "offer \(id) does not exist")
         case .duplicateItem(let id): return ("duplicate_item", "offer \(id) is chosen twice")
         case .notAnOption(let id): return ("not_an_option", "offer \(id) is not an option")

@@ -52,9 +52,16 @@ extension APIServer {
         return try Self.json(UserCreated(user: user, passwordMail: mail), status: 201)
     }
 
-    /// Trimmed texts of sane lengths; the IBAN was checked when it was decoded.
+    /// Trimmed texts of sane lengths; the IBAN was checked when it was decoded, the BIC's
+    /// shape is checked here.
     private static func validated(_ data: GuideData) throws -> GuideData {
         var guide = data
+        if let bic = data.bank?.bic, !bic.isEmpty {
+            guard let normalized = BIC.normalized(bic) else {
+                throw APIFailure.invalidInput("not a BIC", field: "bank.bic")
+            }
+            guide.bank?.bic = normalized
+        }
         guide.contractNumber = try Validation.text(
             data.contractNumber, field: "contractNumber", required: true, limit: 50)
         guide.name = try Validation.text(data.name, field: "name", required: true)
@@ -98,12 +105,17 @@ extension APIServer {
 
     func createTour(_ request: APIRequest) throws -> HTTPResponse {
         let body = try Self.validated(try request.decode(TourRequest.self))
+        try Self.requireNotOver(body, now: request.now)
         return try Self.json(
             try store.createTour(body, scope: request.scope, now: request.now), status: 201)
     }
 
     func updateTour(_ request: APIRequest) throws -> HTTPResponse {
         let body = try Self.validated(try request.decode(TourRequest.self))
+        let stored = try store.tour(request.id(), scope: request.scope)
+        if stored?.start != body.start || stored?.end != body.end {
+            try Self.requireNotOver(body, now: request.now)
+        }
         return try Self.json(
             try store.updateTour(request.id(), body, scope: request.scope, now: request.now))
     }
@@ -119,6 +131,13 @@ extension APIServer {
             try store.guideTours(
                 user: request.caller.user.id, from: try request.optionalInstant("from"),
                 scope: request.scope))
+    }
+
+    /// A tour date that has already ended can be kept as it is, not made anew.
+    private static func requireNotOver(_ tour: TourRequest, now: Date) throws {
+        guard tour.end > now else {
+            throw APIFailure.invalidInput("the tour date is already over", field: "start")
+        }
     }
 
     private static func validated(_ tour: TourRequest) throws -> TourRequest {

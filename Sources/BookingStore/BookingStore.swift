@@ -104,9 +104,7 @@ public final class BookingStore: Sendable {
 
     /// Names of the migrations recorded in the database, in the order applied.
     public func appliedMigrations() throws(StoreError) -> [String] {
-        try read { db in
-            try db.query("SELECT name FROM migrations ORDER BY rowid").map { $0.text(0) }
-        }
+        try read { db in try db.appliedMigrations() }
     }
 
     /// Whether the store holds no account yet (a fresh data folder).

@@ -7,11 +7,6 @@ import SQLite
 /// 1970-01-01 UTC; money is integer cents with its currency; the SQL stays plain so that
 /// it ports to PostgreSQL.
 enum Schema {
-    struct Migration {
-        let name: String
-        let sql: String
-    }
-
     static let migrations: [Migration] = [
         Migration(name: "0001-accounts-users-sessions", sql: accountsUsersSessions),
         Migration(name: "0002-catalog", sql: catalog),
@@ -21,29 +16,11 @@ enum Schema {
         Migration(name: "change-feed", sql: changeFeed),
     ]
 
-    /// Applies the migrations not yet recorded, each in its own transaction.
-    /// Returns the names applied now.
+    /// Applies the migrations not yet recorded, each in its own transaction; refuses a
+    /// file a newer server has migrated further. Returns the names applied now.
     @discardableResult
     static func migrate(_ db: Database, now: Int64) throws -> [String] {
-        try db.execute(
-            """
-            CREATE TABLE IF NOT EXISTS migrations (
-                name TEXT PRIMARY KEY,
-                applied_at INTEGER NOT NULL
-            )
-            """)
-        let applied = Set(try db.query("SELECT name FROM migrations").map { $0.text(0) })
-        var names: [String] = []
-        for migration in migrations where !applied.contains(migration.name) {
-            try db.transaction {
-                try db.execute(migration.sql)
-                try db.run(
-                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                    [migration.name, now])
-            }
-            names.append(migration.name)
-        }
-        return names
+        try db.migrate(migrations, appliedAt: now)
     }
 
     private static let accountsUsersSessions = """

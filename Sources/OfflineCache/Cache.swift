@@ -46,7 +46,7 @@ public final class Cache: Sendable {
 
     /// Names of the schema's migrations recorded in the file, in the order applied.
     public func appliedMigrations() throws(OfflineCacheError) -> [String] {
-        try read { db in try CacheSchema.schema.appliedMigrations(db) }
+        try read { db in try db.appliedMigrations() }
     }
 
     /// Opens the file; one that cannot be used is set aside, reported and replaced.

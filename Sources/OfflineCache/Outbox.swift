@@ -51,7 +51,7 @@ public final class Outbox: Sendable {
 
     /// Names of the schema's migrations recorded in the file, in the order applied.
     public func appliedMigrations() throws(OfflineCacheError) -> [String] {
-        try read { db in try OutboxSchema.schema.appliedMigrations(db) }
+        try read { db in try db.appliedMigrations() }
     }
 
     /// Reads the desk's code, choosing one on first use: four characters that cannot be

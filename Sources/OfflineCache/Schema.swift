@@ -6,10 +6,7 @@ import SQLite
 /// that records a migration this desk does not know was written by a newer desk and is
 /// reported, never silently wiped.
 struct Schema: Sendable {
-    struct Migration: Sendable {
-        let name: String
-        let sql: String
-    }
+    typealias Migration = SQLite.Migration
 
     /// Marks the file as ours (`PRAGMA application_id`), so that a cache is never opened as
     /// an outbox or the other way round.
@@ -21,34 +18,11 @@ struct Schema: Sendable {
     @discardableResult
     func prepare(_ db: Database, now: Date) throws -> [String] {
         try claim(db)
-        try db.execute(
-            """
-            CREATE TABLE IF NOT EXISTS migrations (
-                name TEXT PRIMARY KEY,
-                applied_at INTEGER NOT NULL
-            )
-            """)
-        let applied = try appliedMigrations(db)
-        let known = Set(migrations.map(\.name))
-        let unknown = applied.filter { !known.contains($0) }
-        guard unknown.isEmpty else { throw FileProblem.newerSchema(unknownMigrations: unknown) }
-
-        var names: [String] = []
-        for migration in migrations where !applied.contains(migration.name) {
-            try db.transaction {
-                try db.execute(migration.sql)
-                try db.run(
-                    "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                    [migration.name, now.storedMilliseconds])
-            }
-            names.append(migration.name)
+        do {
+            return try db.migrate(migrations, appliedAt: now.storedMilliseconds)
+        } catch let newer as NewerSchemaError {
+            throw FileProblem.newerSchema(unknownMigrations: newer.unknownMigrations)
         }
-        return names
-    }
-
-    /// The names recorded in `db`, in the order applied.
-    func appliedMigrations(_ db: Database) throws -> [String] {
-        try db.query("SELECT name FROM migrations ORDER BY rowid").map { $0.text(0) }
     }
 
     /// Stamps a fresh file with our application id; refuses a file stamped otherwise, or an

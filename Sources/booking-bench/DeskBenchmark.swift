@@ -183,7 +183,8 @@ final class BenchDriver {
     let world: BenchWorld
     let desk: Desk
     let renderer: Renderer
-    private var sent: [BookingCall] = []
+    /// Calls the desk sent that have no answer yet.
+    private(set) var sent: [BookingCall] = []
 
     init(world: BenchWorld, size: Size) {
         self.world = world
@@ -207,14 +208,21 @@ final class BenchDriver {
         handle(.reply(DeskReply(request: call, result: .success(reply))))
     }
 
-    func logIn() {
+    /// Forgets a call the bench does not answer.
+    func drop(_ call: BookingCall) {
+        sent.removeAll { $0 == call }
+    }
+
+    /// Logs in as `username` (staff unless `login` says otherwise) and answers the
+    /// catalogue the desk asks for next.
+    func logIn(as username: String = "staff", _ login: LoginResponse? = nil) {
         for scalar in "demo".unicodeScalars { handle(.key(.character(scalar))) }
         press(.tab)
-        for scalar in "staff".unicodeScalars { handle(.key(.character(scalar))) }
+        for scalar in username.unicodeScalars { handle(.key(.character(scalar))) }
         press(.tab, .character("x"), .enter)
         for call in sent {
             switch call {
-            case .logIn: reply(call, .loggedIn(world.login))
+            case .logIn: reply(call, .loggedIn(login ?? world.login))
             default: break
             }
         }
@@ -284,75 +292,17 @@ enum StartupProbe {
     private static let home = NSTemporaryDirectory() + "booking-bench-desk-" + UUID().uuidString
 
     static func run(_ desk: String, arguments: [String]) -> Result? {
-        var master: Int32 = 0
-        var slave: Int32 = 0
-        var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &size) == 0 else { return nil }
-        defer { close(master) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: desk)
-        process.arguments = arguments
-        process.environment = [
-            "HOME": home, "LANG": "C.UTF-8", "TERM": "xterm-256color", "PATH": "/usr/bin:/bin",
-        ]
-        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
-        process.standardInput = handle
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        let clock = ContinuousClock()
-        let start = clock.now
-        guard (try? process.run()) != nil else { return nil }
-        let seen = waitForText("Passwort", on: master, timeout: .seconds(10))
-        let elapsed = start.duration(to: clock.now)
+        guard let pty = try? PtyDesk(desk, arguments: arguments, home: home) else { return nil }
+        let elapsed = try? pty.waitFor("Passwort")
         // Settled: the embedded server has started (its decoy password hash included).
-        drainOutput(of: master, for: .seconds(1))
-        let memory = memoryMiB(of: process.processIdentifier)
-        _ = "\u{1B}[21~".withCString { write(master, $0, strlen($0)) }  // F10: quit
-        let deadline = clock.now + .seconds(3)
-        while process.isRunning && clock.now < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        guard seen else { return nil }
+        pty.drain(for: .seconds(1))
+        let memory = memoryMiB(of: pty.processIdentifier)
+        pty.stop()
+        guard let elapsed else { return nil }
         let (seconds, attoseconds) = elapsed.components
         return Result(
             milliseconds: Double(seconds) * 1000 + Double(attoseconds) / 1e15,
             rssMiB: memory.rss, peakMiB: memory.peak)
-    }
-
-    private static func waitForText(_ text: String, on descriptor: Int32, timeout: Duration) -> Bool
-    {
-        let needle = Array(text.utf8)
-        var seen: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 20) > 0 else { continue }
-            let count = read(descriptor, &buffer, buffer.count)
-            guard count > 0 else { return false }
-            seen += buffer[..<count]
-            if seen.count >= needle.count && contains(seen, needle) { return true }
-        }
-        return false
-    }
-
-    /// Reads and drops the program's output for a while, so it never blocks on a full pty.
-    private static func drainOutput(of descriptor: Int32, for duration: Duration) {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        let deadline = ContinuousClock.now + duration
-        while ContinuousClock.now < deadline {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            if poll(&poller, 1, 20) > 0 && read(descriptor, &buffer, buffer.count) <= 0 { return }
-        }
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count)
-        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
-            return true
-        }
-        return false
     }
 
     /// VmRSS and VmHWM of a process, in MiB.

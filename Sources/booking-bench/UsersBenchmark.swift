@@ -46,17 +46,11 @@ enum UsersBenchmark {
 
 /// An admin's desk on the users tab with `users` made-up users, answering its calls.
 final class UsersBench {
-    private let world = BenchWorld(offers: 20)
-    private let desk: Desk
-    private let renderer: Renderer
+    private let driver: BenchDriver
     private var users: [UserRecord]
-    private var sent: [BookingCall] = []
 
     init(users count: Int, size: Size) {
-        let keymap = ConfigFiles(userFolder: nil, shippedFolders: []).keymap(named: "default").value
-        desk = Desk(
-            text: MessageCatalog(.german), keymap: keymap, serverLabel: "bench", shownLogins: [])
-        renderer = Renderer(terminal: MemoryTerminal(size: size))
+        driver = BenchDriver(world: BenchWorld(offers: 20), size: size)
         users = (1...count).map(Self.user)
     }
 
@@ -76,47 +70,28 @@ final class UsersBench {
             lastLogInAt: index % 4 == 0 ? nil : Date(timeIntervalSince1970: 1_457_000_000))
     }
 
-    private func handle(_ event: DeskEvent) {
-        for case .send(let call) in desk.handle(event, now: world.now) { sent.append(call) }
-    }
-
-    private func reply(_ call: BookingCall, _ answer: BookingReply) {
-        sent.removeAll { $0 == call }
-        handle(.reply(DeskReply(request: call, result: .success(answer))))
-    }
-
     /// Logs in as the owner and opens the users tab with the list loaded.
     private func openUsers() {
-        for scalar in "demo\tadmin\tx".unicodeScalars {
-            handle(.key(scalar == "\t" ? .tab : .character(scalar)))
-        }
-        handle(.key(.enter))
-        var login = world.login
+        var login = driver.world.login
         login.session.user = UserInfo(
             id: UserID(1), username: "admin", name: "Anna Weiß", email: "admin@example.com",
             role: .admin, isOwner: true)
-        reply(
-            .logIn(LoginRequest(account: "demo", username: "admin", password: "x")),
-            .loggedIn(login))
-        reply(.branches, .branches([world.branch]))
-        reply(.categories, .categories(world.categories))
-        reply(.offers(OfferSearch()), .offers(world.offers))
-        reply(.options(branch: nil), .offers(world.options))
-        for _ in 0..<3 { handle(.key(.function(6))) }
-        reply(.account(.users), .users(users))
+        driver.logIn(as: "admin", login)
+        for _ in 0..<3 { driver.press(.function(6)) }
+        driver.reply(.account(.users), .users(users))
     }
 
     /// Answers what a key asked for, as the server would: the admin flag toggled.
     private func answer() {
-        for call in sent {
+        for call in driver.sent {
             guard case .account(.setAdmin(let id, let isAdmin)) = call,
                 let index = users.firstIndex(where: { $0.id == id })
             else {
-                sent.removeAll { $0 == call }
+                driver.drop(call)
                 continue
             }
             users[index].role = isAdmin ? .admin : .staff
-            reply(call, .user(users[index]))
+            driver.reply(call, .user(users[index]))
         }
     }
 
@@ -126,19 +101,6 @@ final class UsersBench {
             Array(repeating: .down, count: 20) + [.character("a"), .pageDown, .pageDown]
             + Array(repeating: .up, count: 20) + [.character("a"), .pageUp, .end, .home]
         let sequence = (0..<keys).map { pattern[$0 % pattern.count] }
-        let desk = desk
-        let now = world.now
-        renderer.render { desk.draw(in: $0, now: now) }
-        let clock = ContinuousClock()
-        var samples: [Duration] = []
-        samples.reserveCapacity(sequence.count)
-        for key in sequence {
-            let start = clock.now
-            handle(.key(key))
-            renderer.render { desk.draw(in: $0, now: now) }
-            samples.append(start.duration(to: clock.now))
-            answer()
-        }
-        return RedrawTimings(samples: samples)
+        return driver.measure(sequence, between: answer)
     }
 }

@@ -38,7 +38,7 @@ let benchmarks = [
 
 @MainActor func usage() -> String {
     let lines = benchmarks.map {
-        "  \($0.name.padding(toLength: 8, withPad: " ", startingAt: 0))"
+        "  \($0.name.padding(toLength: 9, withPad: " ", startingAt: 0))"
             + $0.summary
     }
     return "usage: booking-bench <benchmark> [options]\n" + lines.joined(separator: "\n") + "\n"

@@ -37,3 +37,15 @@ import Testing
         }
     }
 }
+
+@Suite struct BICTests {
+    @Test(arguments: ["COBADEFFXXX", "cobadeff", "MARK DEF1 100", "GENODEF1S04"])
+    func acceptsTheShapeOfABIC(_ text: String) {
+        #expect(BIC.normalized(text) == text.filter { $0 != " " }.uppercased())
+    }
+
+    @Test(arguments: ["XXXX", "", "COBADEFFXX", "COBA1EFFXXX", "COBADEFF-XX", "ÄÖÜDEFFXXX", "🚲"])
+    func refusesAnythingElse(_ text: String) {
+        #expect(BIC.normalized(text) == nil)
+    }
+}

@@ -33,6 +33,21 @@ import Testing
                 == date(2016, 2, 26))
     }
 
+    @Test func isDueByThePickUpDayAtTheLatest() {
+        let policy = PrepaymentPolicy(percent: 50, dueAfterDays: 5)
+        let booked = date(2026, 12, 3)
+        #expect(
+            policy.prepayment(on: eur(10), bookedOn: booked, pickup: date(2026, 12, 5))?.dueDate
+                == date(2026, 12, 5))
+        #expect(
+            policy.prepayment(on: eur(10), bookedOn: booked, pickup: date(2027, 1, 10))?.dueDate
+                == date(2026, 12, 8))
+        // Booked offline after the rental began: due on the booking day, not before it.
+        #expect(
+            policy.prepayment(on: eur(10), bookedOn: booked, pickup: date(2026, 12, 2))?.dueDate
+                == booked)
+    }
+
     @Test(arguments: [(-1, 5), (101, 5), (50, -1), (50, 3651), (Int.min, Int.max)])
     func policiesOutOfRangeGiveNoPrepayment(percent: Int, days: Int) {
         let policy = PrepaymentPolicy(percent: percent, dueAfterDays: days)

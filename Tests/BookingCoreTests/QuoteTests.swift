@@ -48,7 +48,8 @@ import Testing
         let first = try quote(bikeDraft())
         let laterBooking = try quote(bikeDraft(), bookedAt: instant("2016-03-06T07:55:00Z"))
         #expect(laterBooking != first)
-        #expect(laterBooking.prepayment.dueDate == date(2016, 3, 11))
+        // Booked the day after the pick-up: due that day, not 5 days later.
+        #expect(laterBooking.prepayment.dueDate == date(2016, 3, 6))
         let moreTrailers = try quote(
             bikeDraft { $0.options = [OrderItem(Demo.anhaenger, quantity: 2)] })
         #expect(moreTrailers.total == eur(20))
@@ -117,6 +118,14 @@ import Testing
         }
     }
 
+    @Test func aRentalLastsAtMostAYearAndADay() throws {
+        let longest = TimeInterval(OrderDraft.maximumDays) * 86_400
+        _ = try quote(bikeDraft { $0.end = $0.start + longest })
+        #expect(throws: QuoteError.periodTooLong(maximumDays: 366)) {
+            try quote(bikeDraft { $0.end = $0.start + longest + 1 })
+        }
+    }
+
     @Test func timesOutsideTheCalendarAreRefused() {
         let nan = Date(timeIntervalSinceReferenceDate: .nan)
         #expect(throws: QuoteError.outOfRange) { try quote(bikeDraft { $0.start = nan }) }
@@ -129,6 +138,9 @@ import Testing
     @Test func personsMustBePositiveAndWithinTheOffer() {
         #expect(throws: QuoteError.nonPositivePersons) { try quote(bikeDraft { $0.persons = 0 }) }
         #expect(throws: QuoteError.nonPositivePersons) { try quote(bikeDraft { $0.persons = -2 }) }
+        #expect(throws: QuoteError.personsAboveLimit(maximum: 999)) {
+            try quote(bikeDraft { $0.persons = 2_147_483_648_000 })
+        }
         let flat = OrderDraft(
             branchID: Demo.flats, start: saturday, end: evening.addingTimeInterval(86_400),
             persons: 4, offers: [OrderItem(Demo.fuchsUndIgel)])

@@ -85,7 +85,8 @@ import Testing
         #expect(quote.total == eur(50))
         #expect(line.vat == eur(7, 98))
         #expect(quote.prepayment.amount == eur(25))
-        #expect(quote.prepayment.dueDate == date(2015, 8, 20))
+        // Booked on the pick-up day: due then, not 5 days later, after the rental.
+        #expect(quote.prepayment.dueDate == date(2015, 8, 15))
     }
 }
 

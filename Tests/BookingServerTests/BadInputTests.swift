@@ -131,6 +131,20 @@ import Testing
         try setup.expectRefused(Array(try APIJSON.encoder().encode(persons)), status: 400)
     }
 
+    /// A century-long rental for two trillion persons is a typo or an attack, not an order.
+    @Test func aPeriodOrPersonsBeyondAnyRental() throws {
+        let setup = try Setup()
+        defer { setup.stop() }
+        var long = setup.valid
+        long.draft.end = long.draft.start.addingTimeInterval(100 * 365 * 86_400)
+        try setup.expectRefused(
+            Array(try APIJSON.encoder().encode(long)), status: 400, code: .invalidInput)
+        var crowd = setup.valid
+        crowd.draft.persons = 2_147_483_648_000
+        try setup.expectRefused(
+            Array(try APIJSON.encoder().encode(crowd)), status: 400, code: .invalidInput)
+    }
+
     @Test func endBeforeStart() throws {
         let setup = try Setup()
         defer { setup.stop() }

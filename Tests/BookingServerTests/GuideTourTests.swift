@@ -53,6 +53,12 @@ import Testing
             "POST", APIPath.guides, body: Array(try JSONSerialization.data(withJSONObject: json)))
         #expect(refused.status == 400)
         #expect(refused.envelope?.error.field == "bank.iban")
+        var badBIC = data
+        badBIC.contractNumber = "K-2"
+        badBIC.bank?.bic = "XXXX"
+        let noBIC = try desk.admin.send("POST", APIPath.guides, json: badBIC)
+        #expect(noBIC.status == 400)
+        #expect(noBIC.envelope?.error.field == "bank.bic")
         let duplicate = try desk.admin.send("POST", APIPath.guides, json: data)
         #expect(duplicate.status == 409)
         var noName = data
@@ -164,6 +170,11 @@ import Testing
             (TourRequest(offerID: bike.id, start: start, end: start + 60, capacity: 5), 409),
             (TourRequest(offerID: tour.id, start: start, end: start, capacity: 5), 400),
             (TourRequest(offerID: tour.id, start: start, end: start + 60, capacity: 0), 400),
+            (
+                TourRequest(
+                    offerID: tour.id, start: Instant.at("2020-01-01T10:00:00Z"),
+                    end: Instant.at("2020-01-01T12:00:00Z"), capacity: 5), 400
+            ),
             (
                 TourRequest(offerID: OfferID(99_999), start: start, end: start + 60, capacity: 5),
                 404

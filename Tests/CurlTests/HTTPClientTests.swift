@@ -1,11 +1,12 @@
 import Curl
 import Foundation
 import Synchronization
+import TestFiles
 import Testing
 
 @Suite struct HTTPClientTests {
     @Test func getsAFileFromAnIndependentServer() throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder(prefix: "curl-tests")
         let text = "Fahrradanhänger – Größe L\n"
         try Data(text.utf8).write(to: folder.url.appendingPathComponent("offer.txt"))
         let server = try StaticFileServer(serving: folder.url)
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func reusesOneClientForManyRequests() throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder(prefix: "curl-tests")
         try Data("eins".utf8).write(to: folder.url.appendingPathComponent("a.txt"))
         let server = try StaticFileServer(serving: folder.url)
         let client = try HTTPClient()
@@ -184,17 +185,4 @@ import Testing
 
         #expect(error?.code == 1)  // CURLE_UNSUPPORTED_PROTOCOL
     }
-}
-
-/// A unique temporary folder, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("curl-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
 }

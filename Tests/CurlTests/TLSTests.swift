@@ -1,5 +1,6 @@
 import Curl
 import Foundation
+import TestFiles
 import Testing
 
 /// HTTPS against a Python server whose certificate comes from a private CA made for the
@@ -59,7 +60,7 @@ final class TLSServer {
     private let process: Process
 
     init() throws {
-        folder = try TemporaryFolder()
+        folder = TemporaryFolder(prefix: "curl-tests")
         caFile = folder.url.appendingPathComponent("cert.pem").path
         let keyFile = folder.url.appendingPathComponent("key.pem").path
         try Self.run(

@@ -23,6 +23,15 @@ import Testing
         #expect(!driver.screen.contains("Tasten (vi)"))
     }
 
+    /// Only the first broken line fits under the form; the others are in the log.
+    @Test func brokenConfigLinesAreShownAtLogInAndCountedBeyondTheFirst() {
+        let driver = DeskDriver(problems: [
+            "keymaps/mine.keymap, Zeile 2: unbekannte Taste", "themes/mine.theme, Zeile 4: x",
+        ])
+        #expect(driver.screen.contains("keymaps/mine.keymap, Zeile 2: unbekannte Taste"))
+        #expect(driver.screen.contains("(+1 weitere in desk.log)"))
+    }
+
     @Test func quittingAsksOnlyWhileAnOrderIsHalfDone() {
         let driver = DeskDriver()
         driver.logIn()

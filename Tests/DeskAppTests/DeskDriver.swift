@@ -30,7 +30,7 @@ final class DeskDriver {
     init(
         language: Language = .german, size: Size = Size(rows: 24, columns: 80),
         now: Date = Fixture.reference, keymap: Keymap = DeskDriver.keymap, offline: Bool = false,
-        folder existing: String? = nil
+        folder existing: String? = nil, problems: [String] = []
     ) {
         let folder =
             offline ? existing ?? NSTemporaryDirectory() + "desk-" + UUID().uuidString : nil
@@ -43,7 +43,7 @@ final class DeskDriver {
             shownLogins: [
                 ShownLogin(
                     account: "demo", username: "staff", password: "demo-staff", role: .staff)
-            ], store: store)
+            ], problems: problems, store: store)
         terminal = MemoryTerminal(size: size)
         renderer = Renderer(terminal: terminal)
         self.now = now

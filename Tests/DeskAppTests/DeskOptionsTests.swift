@@ -42,16 +42,60 @@ import Testing
         }
     }
 
+    /// Regression: a port out of range or a half-written IPv6 address passed, and the desk
+    /// then only ever said that the server could not be reached.
+    @Test(arguments: [
+        "http://127.0.0.1:99999", "http://kasse:0", "http://kasse:80a", "http://[::1",
+        "http://[::1]x", "http://kasse:",
+    ])
+    func refusesAServerWithABadPortOrHost(_ value: String) {
+        #expect(throws: DeskOptionsError.invalidServer(value)) {
+            try DeskOptions(arguments: ["--server", value])
+        }
+    }
+
+    @Test(arguments: ["http://[::1]:8080", "https://kasse", "http://kasse:65535/api?x=1"])
+    func takesAServerWithAPortOrIPv6Host(_ value: String) throws {
+        #expect(try DeskOptions(arguments: ["--server", value]).server == value)
+    }
+
+    /// Regression: `--lang en --bogus` said what was wrong in German.
+    @Test func aWrongCommandLineStillSaysWhichLanguageItAsksFor() {
+        #expect(DeskOptions.language(in: ["--lang", "en", "--bogus"]) == .english)
+        #expect(DeskOptions.language(in: ["--bogus", "--lang=EN"]) == .english)
+        #expect(DeskOptions.language(in: ["--server", "x", "--lang"]) == nil)
+        #expect(DeskOptions.language(in: ["--lang", "fr"]) == nil)
+    }
+
     @Test func refusesAnUnknownLanguage() {
         #expect(throws: DeskOptionsError.invalidLanguage("fr")) {
             try DeskOptions(arguments: ["--lang", "fr"])
         }
     }
 
+    @Test func takesAReadableCAFileForARemoteServer() throws {
+        let options = try DeskOptions(
+            arguments: ["--server", "https://kasse:8443", "--ca-file", "/dev/null"])
+        #expect(options.caFile == "/dev/null")
+    }
+
+    @Test func refusesACAFileThatCannotBeRead() {
+        let missing = "/nonexistent/booking-desk-ca.pem"
+        #expect(throws: DeskOptionsError.unreadableCAFile(missing)) {
+            try DeskOptions(arguments: ["--server", "https://kasse:8443", "--ca-file", missing])
+        }
+    }
+
+    @Test func refusesACAFileForTheEmbeddedServer() {
+        #expect(throws: DeskOptionsError.caFileWithoutServer) {
+            try DeskOptions(arguments: ["--ca-file", "/dev/null"])
+        }
+    }
+
     @Test func everyProblemHasASentence() {
         let problems: [DeskOptionsError] = [
             .unknownOption("--x"), .missingValue("--lang"), .invalidServer("x"),
-            .invalidLanguage("fr"),
+            .invalidLanguage("fr"), .unreadableCAFile("/x"), .caFileWithoutServer,
         ]
         for problem in problems {
             #expect(!MessageCatalog(.german).problem(problem).contains("{"))

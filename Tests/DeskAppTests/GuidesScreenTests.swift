@@ -78,6 +78,36 @@ import Testing
         #expect(driver.screen.contains("FG-2026-001"))
     }
 
+    @Test func aBICIsCheckedForItsShape() {
+        let driver = guidesTab()
+        answerLists(driver)
+        driver.press(.character("n"))
+        driver.type("FG-2026-002")
+        driver.press(.enter)
+        driver.type("Jörg Wäller")
+        for _ in 0..<9 { driver.press(.enter) }
+        driver.type("Jörg Wäller")
+        driver.press(.enter)
+        driver.type("DE89 3704 0044 0532 0130 00")
+        driver.press(.enter)
+        driver.type("XXXX")
+        for _ in 0..<3 { driver.press(.enter) }
+        #expect(driver.screen.contains("Keine BIC (8 oder 11 Zeichen)."))
+        #expect(driver.accountCalls.isEmpty)
+    }
+
+    @Test func aTourDateThatIsOverIsRefused() {
+        let driver = guidesTab()
+        answerLists(driver)
+        driver.press(.tab, .character("n"))
+        driver.press(.enter)
+        driver.press(.control("u"))
+        driver.type("04.03.2016")
+        for _ in 0..<6 { driver.press(.enter) }
+        #expect(driver.screen.contains("Dieser Termin ist schon vorbei."))
+        #expect(driver.accountCalls.isEmpty)
+    }
+
     @Test func theServersRefusalOfABankFieldAppearsAtTheIBAN() {
         let driver = guidesTab()
         answerLists(driver)

@@ -89,4 +89,17 @@ import Testing
         driver.press(.escape)
         #expect(driver.screen.contains("Abholungen heute"))
     }
+
+    /// Regression: after a refused key, the sentence stayed under every later search, as if
+    /// it were about the orders found.
+    @Test func aNewSearchClearsTheSentenceAboutTheOrderBefore() {
+        let driver = ordersScreen()
+        driver.press(.down, .character("r"))
+        let refused = "Nur abgeholte Bestellungen können zurückgegeben werden."
+        #expect(driver.screen.contains(refused))
+        driver.press(.character("/"))
+        driver.type("Weiß")
+        driver.press(.enter)
+        #expect(!driver.screen.contains(refused))
+    }
 }

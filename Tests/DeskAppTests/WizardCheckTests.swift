@@ -48,6 +48,30 @@ import Testing
         #expect(driver.screen.contains("Die Rückgabe muss nach der Abholung liegen."))
     }
 
+    /// Today is 05.03.2016 in the fixture.
+    @Test func refusesAPickupBeforeToday() {
+        let driver = wizardAtTermin()
+        driver.press(.control("u"))
+        driver.type("04.03.2016")
+        driver.press(.enter)
+        #expect(step(driver) == .date)
+        #expect(driver.screen.contains("Die Abholung kann nicht vor heute liegen."))
+    }
+
+    @Test func refusesARentalOfMoreThanAYearAndADay() {
+        let driver = wizardAtTermin()
+        driver.press(.tab, .control("u"))
+        driver.type("07.03.2017")  // 367 days after the pick-up
+        driver.press(.enter)
+        #expect(step(driver) == .date)
+        #expect(driver.screen.contains("Höchstens 366 Tage am Stück."))
+
+        driver.press(.control("u"))
+        driver.type("06.03.2017")
+        driver.press(.enter)
+        #expect(step(driver) == .time)
+    }
+
     @Test func refusesADayTheBranchIsClosed() {
         let driver = DeskDriver()
         driver.logIn()

@@ -93,6 +93,7 @@ import Testing
         driver.type("2")
         driver.press(.enter)  // Angebot: Fahrrad M × 2
         answerHold(driver)
+        #expect(driver.screen.contains("Option "))
         driver.type("1")
         driver.press(.enter)  // Optionen: Fahrradanhänger × 1
         driver.answer(isRelease, with: .success(.done))
@@ -167,5 +168,42 @@ import Testing
             return
         }
         #expect(draft.offers == [OrderItem(Fixture.bikeM.id, quantity: 2)])
+    }
+
+    /// Regression: in Daten the cursor starts on the salutation, which took no text, so a
+    /// name typed at once (as the README's walk-through says) vanished without a word.
+    @Test func aNameTypedOnTheSalutationGoesToTheFirstName() {
+        let driver = DeskDriver()
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.enter, .enter, .enter)
+        Self.answerAvailability(driver)
+        driver.press(.down)
+        driver.type("2")
+        driver.press(.enter)
+        Self.answerHold(driver)
+        driver.press(.enter)
+        #expect(driver.screen.contains("AGB akzeptiert"))
+        driver.type("Jürgen")
+        let line = driver.screen.split(separator: "\n").first { $0.contains("Vorname") }
+        #expect(line?.contains("Vorname          Jürgen") == true)
+        driver.press(.character("+"))
+        #expect(driver.screen.contains("‹ – ›"), "+ on the first name is text, not the salutation")
+    }
+
+    /// Regression: at 80×24 the hold time cut the German hint short ("Ziffer: Me…").
+    @Test func theHintAndTheHoldTimeBothFitAt80Columns() {
+        let driver = DeskDriver()
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.enter, .enter, .enter)
+        Self.answerAvailability(driver)
+        driver.press(.down)
+        driver.type("2")
+        driver.press(.enter)
+        Self.answerHold(driver)
+        let screen = driver.screen
+        #expect(screen.contains("Reserviert bis"))
+        #expect(screen.contains("Enter weiter · Escape zurück · +/- oder Zahl: Menge"))
     }
 }

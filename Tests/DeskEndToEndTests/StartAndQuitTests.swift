@@ -82,11 +82,20 @@ import Testing
         #expect(screen.contains("--lang kennt nur de und en, nicht „fr“."))
     }
 
+    /// Regression: with `--lang en` a wrong option was still refused in German.
+    @Test func refusesABadCommandLineInTheLanguageItAsksFor() throws {
+        let desk = try DeskInTmux(
+            arguments: ["--lang", "en", "--sever", "http://kasse"],
+            afterExit: "echo \"desk ended: $s\"")
+        let screen = try desk.session.waitFor("desk ended: 2", history: true)
+        #expect(screen.contains("Unknown option “--sever”. See --help."))
+    }
+
     @Test func printsItsUsageWithHelp() throws {
         let desk = try DeskInTmux(
             arguments: ["--help"], columns: 100, rows: 30, afterExit: "echo \"desk ended: $s\"")
         let screen = try desk.session.waitFor("desk ended: 0", history: true)
-        #expect(screen.contains("Aufruf: booking-desk [--server URL]"))
+        #expect(screen.contains("Aufruf: booking-desk [--server URL [--ca-file PFAD]]"))
         #expect(screen.contains("--keymap NAME"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import TestFiles
 import Testing
 
 @Suite struct SQLiteTests {

@@ -3,6 +3,7 @@ import BookingCore
 import Foundation
 import OfflineCache
 import SQLite
+import TestFiles
 import Testing
 
 #if canImport(Glibc)

@@ -2,22 +2,9 @@ import BookingAPI
 import BookingCore
 import Foundation
 import OfflineCache
+import TestFiles
 
-/// A unique folder under the system's temporary directory, removed when released.
-final class TemporaryFolder {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "offline-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
+extension TemporaryFolder {
     /// A store on this folder with the cheapest password hashing.
     func openStore(now: Date = Demo.now) throws -> OfflineStore {
         try OfflineStore(folder: path, unlockStrength: .minimal, now: now)

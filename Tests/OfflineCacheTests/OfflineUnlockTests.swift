@@ -1,6 +1,7 @@
 import Foundation
 import OfflineCache
 import SQLite
+import TestFiles
 import Testing
 
 @Suite struct OfflineUnlockTests {

@@ -2,6 +2,7 @@ import BookingAPI
 import BookingCore
 import Foundation
 import OfflineCache
+import TestFiles
 import Testing
 
 @Suite struct OutboxTests {

@@ -2,6 +2,7 @@ import BookingAPI
 import BookingCore
 import Foundation
 import OfflineCache
+import TestFiles
 import Testing
 
 /// A forced walk-in's shortages are checked once, after the orders are refreshed, and the

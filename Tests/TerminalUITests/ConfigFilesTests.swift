@@ -1,3 +1,4 @@
+import TestFiles
 import Testing
 
 @testable import TerminalUI
@@ -39,7 +40,6 @@ import Testing
 
     @Test func aUserCopyWins() {
         let folder = TemporaryFolder()
-        defer { folder.remove() }
         folder.write("global.help = F2\n", to: "keymaps/default.keymap")
         folder.write("normal = red default\n", to: "themes/default.theme")
         let files = ConfigFiles(userFolder: folder.path, shippedFolders: [repositoryRoot])
@@ -56,7 +56,6 @@ import Testing
     /// of its own shipped file (emacs's Alt keys), not the default keymap's letters.
     @Test func anOlderUserKeymapLearnsNewerCommandsFromItsShippedFile() {
         let folder = TemporaryFolder()
-        defer { folder.remove() }
         folder.write("calendar.nextDay = l\n", to: "keymaps/emacs.keymap")
         let files = ConfigFiles(userFolder: folder.path, shippedFolders: [])
         let loaded = files.keymap(named: "emacs")
@@ -69,7 +68,6 @@ import Testing
 
     @Test func aBrokenUserKeymapGivesTheDefaultAndNamesFileAndLine() {
         let folder = TemporaryFolder()
-        defer { folder.remove() }
         folder.write("# mine\nglobal.help = F1\nlist.up = Hoch\n", to: "keymaps/vi.keymap")
         let files = ConfigFiles(userFolder: folder.path, shippedFolders: [])
         let loaded = files.keymap(named: "vi")
@@ -84,7 +82,6 @@ import Testing
 
     @Test func aBrokenUserThemeGivesTheDefaultAndNamesFileAndLine() {
         let folder = TemporaryFolder()
-        defer { folder.remove() }
         folder.write("normal = default default\ntitle = mauve blue\n", to: "mine.theme")
         let files = ConfigFiles(userFolder: folder.path, shippedFolders: [repositoryRoot])
         let loaded = files.theme(named: "mine")
@@ -114,7 +111,6 @@ import Testing
 
     @Test func aFileThatIsNotUTF8IsReported() {
         let folder = TemporaryFolder()
-        defer { folder.remove() }
         folder.write("normal = default default\n# Gr\u{00F6}\u{00DF}e\n", to: "themes/latin.theme")
         let path = folder.path + "/themes/latin.theme"
         let file = fopen(path, "w")!
@@ -127,7 +123,6 @@ import Testing
 
     @Test func anUnreadableFileIsReported() {
         let folder = TemporaryFolder()
-        defer { folder.remove() }
         mkdir(folder.path + "/keymaps", 0o755)
         mkdir(folder.path + "/keymaps/dir.keymap", 0o755)
         let loaded = ConfigFiles(userFolder: folder.path, shippedFolders: []).keymap(named: "dir")
@@ -137,7 +132,6 @@ import Testing
 
     @Test func unknownCommandsAreReportedWhenTheDeskSaysWhichItKnows() {
         let folder = TemporaryFolder()
-        defer { folder.remove() }
         folder.write("calender.nextDay = l\n", to: "keymaps/typo.keymap")
         let files = ConfigFiles(userFolder: folder.path, shippedFolders: [])
         let known = Set(keymap().bindings.map(\.command))

@@ -44,41 +44,6 @@ extension String {
     }
 }
 
-/// A temporary folder, removed by `remove()`.
-struct TemporaryFolder {
-    let path: String
-
-    init() {
-        var template = Array("/tmp/terminalui-test-XXXXXX".utf8CString)
-        path = template.withUnsafeMutableBufferPointer { buffer in
-            String(cString: mkdtemp(buffer.baseAddress!)!)
-        }
-    }
-
-    func write(_ text: String, to relativePath: String) {
-        let full = path + "/" + relativePath
-        if let slash = full.lastIndex(of: "/") {
-            _ = mkdirRecursive(String(full[..<slash]))
-        }
-        let file = fopen(full, "w")!
-        fputs(text, file)
-        fclose(file)
-    }
-
-    func remove() {
-        _ = system("rm -rf '\(path)'")
-    }
-
-    private func mkdirRecursive(_ folder: String) -> Bool {
-        var current = ""
-        for part in folder.split(separator: "/") {
-            current += "/" + part
-            mkdir(current, 0o755)
-        }
-        return true
-    }
-}
-
 #if canImport(Glibc)
     import Glibc
 #endif

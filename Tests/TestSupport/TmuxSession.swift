@@ -101,11 +101,12 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// Waits until the screen contains `text`; returns that screen or throws with the last
-    /// one seen. With `history`, lines scrolled off the top count too (what a shell printed
+    /// one seen. The default timeout is generous: on two busy cores a debug build of the
+    /// desk can take seconds to start, and only a failing test ever waits it out. With `history`, lines scrolled off the top count too (what a shell printed
     /// after the program ended).
     @discardableResult
     public func waitFor(
-        _ text: String, timeout: Duration = .seconds(5), history: Bool = false
+        _ text: String, timeout: Duration = .seconds(10), history: Bool = false
     ) throws -> String {
         try waitUntil("\"\(text)\" on screen", timeout: timeout, history: history) {
             $0.contains(text)
@@ -115,7 +116,7 @@ public final class TmuxSession: @unchecked Sendable {
     /// Waits until `condition` holds for the screen, polling every 50 ms.
     @discardableResult
     public func waitUntil(
-        _ what: String, timeout: Duration = .seconds(5), history: Bool = false,
+        _ what: String, timeout: Duration = .seconds(10), history: Bool = false,
         _ condition: (String) -> Bool
     ) throws -> String {
         let deadline = ContinuousClock.now + timeout
@@ -142,7 +143,7 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// Waits until the program has ended and returns its exit status.
-    public func waitForExit(timeout: Duration = .seconds(5)) throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let status = exitStatus() { return status }

@@ -102,7 +102,8 @@ public final class Desk {
         self.store = store
         phase = .login(Self.loginScreen(serverLabel: serverLabel, logins: shownLogins))
         if let first = problems.first {
-            let more = problems.count > 1 ? " (+\(problems.count - 1))" : ""
+            let more =
+                problems.count > 1 ? text.text(.configMoreInLog, String(problems.count - 1)) : ""
             notice = Notice(text.text(.configUsingDefault, first) + more, kind: .warning)
         }
         takeStoreEvents()

@@ -20,7 +20,8 @@ public enum DeskProgram {
         do {
             options = try DeskOptions(arguments: arguments)
         } catch {
-            let text = MessageCatalog(Language.resolve(option: nil, environment: environment))
+            let language = DeskOptions.language(in: arguments)
+            let text = MessageCatalog(Language.resolve(option: language, environment: environment))
             writeError(text.problem(error))
             return 2
         }
@@ -42,7 +43,8 @@ public enum DeskProgram {
         let shownLogins: [ShownLogin]
         if let url = options.server {
             do {
-                link = try ServerLink(url: url, logger: logger, store: store)
+                link = try ServerLink(
+                    url: url, caFile: options.caFile, logger: logger, store: store)
             } catch {
                 writeError(text.text(.errorUnexpected, String(describing: error)))
                 return 1

@@ -44,11 +44,13 @@ public final class ServerLink {
     }
 
     /// A link to a remote server, recording answers in `store`.
-    public init(url: String, logger: Logger, store: OfflineStore?) throws {
+    ///
+    /// - Parameter caFile: the authority of a private server's certificate (`--ca-file`).
+    public init(url: String, caFile: String? = nil, logger: Logger, store: OfflineStore?) throws {
         embedded = nil
         self.logger = logger
         observer = Self.observer(store: store, logger: logger)
-        workers = try makeWorkers(url: url)
+        workers = try makeWorkers(url: url, caFile: caFile)
     }
 
     /// A link to the embedded server, which starts in the background.
@@ -63,8 +65,8 @@ public final class ServerLink {
         return ReplyRecorder(store: store, logger: logger).record
     }
 
-    private func makeWorkers(url: String) throws -> Workers {
-        let usual = BookingClient.Configuration(baseURL: url, logger: logger)
+    private func makeWorkers(url: String, caFile: String? = nil) throws -> Workers {
+        let usual = BookingClient.Configuration(baseURL: url, caFile: caFile, logger: logger)
         var quick = usual
         quick.connectTimeout = .milliseconds(1500)
         quick.requestTimeout = .seconds(2)

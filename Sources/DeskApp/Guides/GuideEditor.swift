@@ -127,7 +127,15 @@ struct GuideEditor {
             form.setMessage(text.entry(.required), at: Field.accountHolder.rawValue)
             return nil
         }
-        return BankDetails(accountHolder: holder, iban: iban, bic: value(.bic))
+        guard let typedBIC = value(.bic) else {
+            return BankDetails(accountHolder: holder, iban: iban, bic: nil)
+        }
+        guard let bic = BIC.normalized(typedBIC) else {
+            form.setMessage(text.entry(.bicInvalid), at: Field.bic.rawValue)
+            return nil
+        }
+        form.setText(bic, at: Field.bic.rawValue)
+        return BankDetails(accountHolder: holder, iban: iban, bic: bic)
     }
 
     /// Puts the server's refusal under the field it names; false when it names none.
@@ -154,6 +162,7 @@ struct GuideEditor {
         case "name": return (.name, .guideFieldRefused)
         case "email": return (.email, .invalidEmail)
         case "phones": return (.phone, .guideFieldRefused)
+        case "bank.bic": return (.bic, .bicInvalid)
         case _ where name.hasPrefix("bank"): return (.iban, .ibanInvalid)
         case _ where name.hasPrefix("address"): return (.street, .guideFieldRefused)
         default: return nil

@@ -184,9 +184,10 @@ struct GuidesScreen {
     private mutating func openTour(_ tour: TourRecord?, context: DeskContext) -> [ScreenAction] {
         let offers = context.session?.tourOffers ?? []
         guard !offers.isEmpty else { return [notice(.noTourOffers, context)] }
+        // A new date starts on tomorrow: today's default hours may already be over.
+        let day = context.today.adding(days: 1) ?? context.today
         mode = .tour(
-            TourEditor(
-                tour: tour, offers: offers, guides: guides, day: context.today, context: context))
+            TourEditor(tour: tour, offers: offers, guides: guides, day: day, context: context))
         return [.clearNotice]
     }
 

@@ -85,6 +85,10 @@ struct TourEditor {
             form.setMessage(text.entry(.tourEndBeforeStart), at: Field.end.rawValue)
             return nil
         }
+        guard end > context.now || (start == tour?.start && end == tour?.end) else {
+            form.setMessage(text.entry(.tourOver), at: Field.date.rawValue)
+            return nil
+        }
         let guide = form.choice(Field.guide.rawValue)
         return TourRequest(
             offerID: offers[offerIndex].id, start: start, end: end, capacity: capacity,

@@ -93,7 +93,8 @@ struct OrdersScreen {
             query = text
             let search = OrderSearch(text: text)
             pending = search
-            return [.send(.orders(search))]
+            // A sentence about the order selected before would read as one about the results.
+            return [.clearNotice, .send(.orders(search))]
         case .field:
             _ = searchField?.handle(key, keymap: context.keymap)
             return []

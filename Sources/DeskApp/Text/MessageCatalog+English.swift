@@ -5,10 +5,13 @@ extension MessageCatalog {
         // Startup and command line.
         case .optionsUsage:
             """
-            Usage: booking-desk [--server URL] [--lang de|en] [--theme NAME] [--keymap NAME]
+            Usage: booking-desk [--server URL [--ca-file PATH]] [--lang de|en] [--theme NAME]
+                                [--keymap NAME]
 
             Without --server the desk starts its embedded server on 127.0.0.1 with demo data.
               --server URL    use a remote booking server, e.g. http://till:8080
+              --ca-file PATH  trust a private server's certificate through this CA file (PEM);
+                              it is always verified
               --lang de|en    language (otherwise from LC_ALL, LC_MESSAGES or LANG)
               --theme NAME    colours: default, high-contrast, monochrome or NAME.theme
                               in ~/.config/booking-desk/themes/
@@ -20,6 +23,9 @@ extension MessageCatalog {
         case .optionMissingValue: "{1} needs a value. See --help."
         case .optionInvalidServer: "--server expects a URL such as http://till:8080, not “{1}”."
         case .optionInvalidLanguage: "--lang knows only de and en, not “{1}”."
+        case .optionUnreadableCAFile: "The CA file “{1}” cannot be read."
+        case .optionCAFileWithoutServer:
+            "--ca-file applies only with --server; the embedded server needs none."
         case .startupEmbeddedFailed: "The embedded server does not start: {1}"
         case .startupLogFailed: "The log file {1} cannot be opened; the desk goes on without a log."
         case .startupTerminalFailed: "The terminal cannot be set up (TERM={1})."
@@ -147,6 +153,8 @@ extension MessageCatalog {
         case .fieldTooLong: "Too long: 200 characters at most."
         case .termsRequired: "The terms must be accepted."
         case .returnBeforePickup: "The return must come after the pick-up."
+        case .pickupBeforeToday: "The pick-up cannot be before today."
+        case .rentalTooLong: "At most {1} days in one go."
         case .branchClosedOn: "{1} is closed on {2}."
         case .outsideOpeningHours: "{1} is open from {2} to {3}."
         case .chooseAnOffer: "Please choose at least one offer."
@@ -158,6 +166,7 @@ extension MessageCatalog {
         case .noOffersHere: "This branch has no offers."
         case .noOptionsHere: "There are no options at this branch; {1} goes on."
         case .columnOffer: "Offer"
+        case .columnOption: "Option"
         case .columnPrice: "Price"
         case .columnFree: "free"
         case .columnQuantity: "Qty"
@@ -404,11 +413,9 @@ extension MessageCatalog {
             """
             The server refuses this entry; please check it (one line, at most 200 characters).
             """
-        case .ibanInvalid:
-            """
-            Not a valid IBAN: the check digits are wrong, or the length does not fit the \
-            country.
-            """
+        case .bicInvalid: "Not a BIC (8 or 11 characters)."
+        case .tourOver: "This date is already over."
+        case .ibanInvalid: "Not a valid IBAN (check digits, length)."
         case .ibanMissing: "An account holder or BIC needs the IBAN."
         case .keyIsForTours: "This key is for the tours: {1} moves there."
         case .keyIsForGuides: "This key is for the guides: {1} moves there."
@@ -462,6 +469,7 @@ extension MessageCatalog {
         case .helpClose: "{1} closes the help"
         case .configProblem: "{1}, line {2}: {3}"
         case .configUsingDefault: "{1}; the default is used."
+        case .configMoreInLog: " (+{1} more in desk.log)"
         case .configProblemFile: "{1}: {2}"
         case .configMissingEquals: "an “=” between name and value is missing"
         case .configBadName: "“{1}” is not a valid name"
@@ -539,17 +547,29 @@ extension MessageCatalog {
         case .unlockLockedOut:
             "Too many wrong passwords. Logging in works again once the server can be reached."
         case .unlockOtherUser:
-            "The server cannot be reached. Without it only {1} (account {2}) can log in at this desk."
+            """
+            The server cannot be reached. Without it only {1} (account {2}) can log in at this \
+            desk.
+            """
         case .unlockNotSetUp:
-            "The server cannot be reached, and nobody who could work on without it has logged in at this desk yet."
+            """
+            The server cannot be reached, and nobody who could work on without it has logged in \
+            at this desk yet.
+            """
         case .unlockNoData:
-            "The server cannot be reached, and the desk has no data kept. Logging in works again with the server."
+            """
+            The server cannot be reached, and the desk has no data kept. Logging in works again \
+            with the server.
+            """
         case .backgroundLogInRefused:
             "The server refused the log-in. Please log in again; unsent orders are kept."
         case .storageFailed: "The desk's data cannot be written: {1}"
         case .logOutHalfDone: "The order is not finished. Log out anyway?"
         case .logOutRefusedUnsent:
-            "Cannot log out: {1} not on the server yet. The desk sends as soon as it can (see Sync)."
+            """
+            Cannot log out: {1} not on the server yet. The desk sends as soon as it can (see \
+            Sync).
+            """
         case .logOutRefusedShortages: "Cannot log out: {1} still open under Sync."
         case .ordersOne: "1 order is"
         case .ordersMany: "{1} orders are"
@@ -571,9 +591,15 @@ extension MessageCatalog {
         case .orderWaiting: "Order {1} is kept and being sent …"
         case .orderQueuedTitle: "Taken without the server"
         case .orderQueuedWalkIn:
-            "Order {1} is kept. It is sent as handed over at the counter as soon as the server can be reached."
+            """
+            Order {1} is kept. It is sent as handed over at the counter as soon as the server can \
+            be reached.
+            """
         case .orderQueuedReservation:
-            "Order {1} is kept and sent as soon as the server can be reached. If nothing is free by then, it shows under Sync."
+            """
+            Order {1} is kept and sent as soon as the server can be reached. If nothing is free \
+            by then, it shows under Sync.
+            """
         case .orderNotStored: "The order could not be kept and is NOT taken: {1}"
         case .confirmWalkIn: "Handed over at the counter now"
         case .confirmReservation: "Reservation"
@@ -600,10 +626,16 @@ extension MessageCatalog {
         case .syncNotAShortage: "Only a shortage can be marked done."
         case .syncSending: "Sending what waits …"
         case .cacheRebuilt:
-            "The cache was damaged and has been rebuilt; the next sync fills it again. Unsent orders are kept ({1})."
+            """
+            The cache was damaged and has been rebuilt; the next sync fills it again. Unsent \
+            orders are kept ({1}).
+            """
         case .filesMadePrivate: "A file of the desk could be read by others and is now private."
         case .startupOutboxUnusable:
-            "The outbox {1} cannot be read ({2}). The desk does not start, so that no order is lost; please call support."
+            """
+            The outbox {1} cannot be read ({2}). The desk does not start, so that no order is \
+            lost; please call support.
+            """
         case .startupStorageFailed: "The desk's data in {1} cannot be opened: {2}"
 
         // Help: what each keymap command does, and the scope headings.

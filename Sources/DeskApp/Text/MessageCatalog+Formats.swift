@@ -95,6 +95,8 @@ extension MessageCatalog {
         case .missingValue(let option): return text(.optionMissingValue, option)
         case .invalidServer(let value): return text(.optionInvalidServer, value)
         case .invalidLanguage(let value): return text(.optionInvalidLanguage, value)
+        case .unreadableCAFile(let path): return text(.optionUnreadableCAFile, path)
+        case .caFileWithoutServer: return text(.optionCAFileWithoutServer)
         }
     }
 

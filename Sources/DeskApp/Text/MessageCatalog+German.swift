@@ -5,11 +5,14 @@ extension MessageCatalog {
         // Startup and command line.
         case .optionsUsage:
             """
-            Aufruf: booking-desk [--server URL] [--lang de|en] [--theme NAME] [--keymap NAME]
+            Aufruf: booking-desk [--server URL [--ca-file PFAD]] [--lang de|en] [--theme NAME]
+                                 [--keymap NAME]
 
             Ohne --server startet der Desk seinen eingebauten Server auf 127.0.0.1 mit \
             Demo-Daten.
               --server URL    einen entfernten Booking-Server nutzen, z. B. http://kasse:8080
+              --ca-file PFAD  dem Zertifikat eines privaten Servers über diese CA-Datei (PEM)
+                              vertrauen; geprüft wird immer
               --lang de|en    Sprache (sonst aus LC_ALL, LC_MESSAGES oder LANG)
               --theme NAME    Farbschema: default, high-contrast, monochrome oder NAME.theme
                               in ~/.config/booking-desk/themes/
@@ -21,6 +24,9 @@ extension MessageCatalog {
         case .optionMissingValue: "{1} braucht einen Wert. Hilfe mit --help."
         case .optionInvalidServer: "--server erwartet eine URL wie http://kasse:8080, nicht „{1}“."
         case .optionInvalidLanguage: "--lang kennt nur de und en, nicht „{1}“."
+        case .optionUnreadableCAFile: "Die CA-Datei „{1}“ lässt sich nicht lesen."
+        case .optionCAFileWithoutServer:
+            "--ca-file gilt nur mit --server; der eingebaute Server braucht keine."
         case .startupEmbeddedFailed: "Der eingebaute Server startet nicht: {1}"
         case .startupLogFailed:
             """
@@ -121,7 +127,7 @@ extension MessageCatalog {
         case .stepConfirm: "Bestätigung"
         case .wizardTotal: "Summe {1}"
         case .wizardHint: "{1} weiter · {2} zurück · {3} nächstes Feld"
-        case .wizardHintList: "{1} weiter · {2} zurück · {3}/{4} oder Ziffer: Menge"
+        case .wizardHintList: "{1} weiter · {2} zurück · {3}/{4} oder Zahl: Menge"
         case .fieldPickupDate: "Abholung am"
         case .fieldReturnDate: "Rückgabe am"
         case .fieldPickupTime: "Abholung um"
@@ -151,6 +157,8 @@ extension MessageCatalog {
         case .fieldTooLong: "Zu lang: höchstens 200 Zeichen."
         case .termsRequired: "Die AGB müssen akzeptiert sein."
         case .returnBeforePickup: "Die Rückgabe muss nach der Abholung liegen."
+        case .pickupBeforeToday: "Die Abholung kann nicht vor heute liegen."
+        case .rentalTooLong: "Höchstens {1} Tage am Stück."
         case .branchClosedOn: "{1} ist am {2} geschlossen."
         case .outsideOpeningHours: "{1} hat von {2} bis {3} Uhr geöffnet."
         case .chooseAnOffer: "Bitte mindestens ein Angebot wählen."
@@ -162,6 +170,7 @@ extension MessageCatalog {
         case .noOffersHere: "Diese Filiale hat keine Angebote."
         case .noOptionsHere: "Für diese Filiale gibt es keine Optionen; {1} geht weiter."
         case .columnOffer: "Angebot"
+        case .columnOption: "Option"
         case .columnPrice: "Preis"
         case .columnFree: "frei"
         case .columnQuantity: "Menge"
@@ -436,11 +445,9 @@ extension MessageCatalog {
             Der Server lehnt diese Angabe ab; bitte prüfen (eine Zeile, höchstens 200 \
             Zeichen).
             """
-        case .ibanInvalid:
-            """
-            Keine gültige IBAN: die Prüfziffern stimmen nicht, oder die Länge passt nicht zum \
-            Land.
-            """
+        case .bicInvalid: "Keine BIC (8 oder 11 Zeichen)."
+        case .tourOver: "Dieser Termin ist schon vorbei."
+        case .ibanInvalid: "Keine gültige IBAN (Prüfziffern, Länge)."
         case .ibanMissing: "Zu Kontoinhaber oder BIC fehlt die IBAN."
         case .keyIsForTours: "Diese Taste gilt für die Touren: mit {1} dorthin wechseln."
         case .keyIsForGuides: "Diese Taste gilt für die Guides: mit {1} dorthin wechseln."
@@ -497,6 +504,7 @@ extension MessageCatalog {
         case .helpClose: "{1} schließt die Hilfe"
         case .configProblem: "{1}, Zeile {2}: {3}"
         case .configUsingDefault: "{1}; es gilt die Standardeinstellung."
+        case .configMoreInLog: " (+{1} weitere in desk.log)"
         case .configProblemFile: "{1}: {2}"
         case .configMissingEquals: "zwischen Name und Wert fehlt ein „=“"
         case .configBadName: "„{1}“ ist kein gültiger Name"
@@ -584,25 +592,46 @@ extension MessageCatalog {
         case .reasonNotVisible: "Angebot nicht mehr sichtbar"
         case .reasonOther: "abgelehnt ({1})"
         case .unlockOffline:
-            "Ohne Server angemeldet als {1}. Neue Bestellungen werden gesendet, sobald er wieder erreichbar ist."
+            """
+            Ohne Server angemeldet als {1}. Neue Bestellungen werden gesendet, sobald er wieder \
+            erreichbar ist.
+            """
         case .loginOfflineHint:
             "Server nicht erreichbar: ohne ihn meldet sich {1} (Konto {2}) mit eigenem Passwort an."
         case .unlockWrongPassword:
             "Der Server ist nicht erreichbar, und das Passwort stimmt nicht. Noch {1} Versuche."
         case .unlockLockedOut:
-            "Zu viele falsche Passwörter. Anmelden geht erst wieder, wenn der Server erreichbar ist."
+            """
+            Zu viele falsche Passwörter. Anmelden geht erst wieder, wenn der Server erreichbar \
+            ist.
+            """
         case .unlockOtherUser:
-            "Der Server ist nicht erreichbar. Ohne ihn kann sich an diesem Desk nur {1} (Konto {2}) anmelden."
+            """
+            Der Server ist nicht erreichbar. Ohne ihn kann sich an diesem Desk nur {1} (Konto \
+            {2}) anmelden.
+            """
         case .unlockNotSetUp:
-            "Der Server ist nicht erreichbar, und an diesem Desk hat sich noch niemand angemeldet, der ohne ihn weiterarbeiten könnte."
+            """
+            Der Server ist nicht erreichbar, und an diesem Desk hat sich noch niemand angemeldet, \
+            der ohne ihn weiterarbeiten könnte.
+            """
         case .unlockNoData:
-            "Der Server ist nicht erreichbar, und der Desk hat keine gespeicherten Daten. Anmelden geht erst wieder mit dem Server."
+            """
+            Der Server ist nicht erreichbar, und der Desk hat keine gespeicherten Daten. Anmelden \
+            geht erst wieder mit dem Server.
+            """
         case .backgroundLogInRefused:
-            "Der Server hat die Anmeldung abgelehnt. Bitte neu anmelden; nicht gesendete Bestellungen bleiben erhalten."
+            """
+            Der Server hat die Anmeldung abgelehnt. Bitte neu anmelden; nicht gesendete \
+            Bestellungen bleiben erhalten.
+            """
         case .storageFailed: "Die Daten des Desks lassen sich nicht schreiben: {1}"
         case .logOutHalfDone: "Die Bestellung ist noch nicht fertig. Trotzdem abmelden?"
         case .logOutRefusedUnsent:
-            "Abmelden geht nicht: {1} noch nicht beim Server. Der Desk sendet, sobald er kann (siehe Abgleich)."
+            """
+            Abmelden geht nicht: {1} noch nicht beim Server. Der Desk sendet, sobald er kann \
+            (siehe Abgleich).
+            """
         case .logOutRefusedShortages: "Abmelden geht nicht: {1} unter Abgleich noch offen."
         case .ordersOne: "1 Bestellung ist"
         case .ordersMany: "{1} Bestellungen sind"
@@ -612,9 +641,15 @@ extension MessageCatalog {
         case .offlineCancel:
             "Stornieren geht nur mit dem Server. Bitte warten, bis er wieder erreichbar ist."
         case .offlinePickUp:
-            "Die Abholung lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder erreichbar ist."
+            """
+            Die Abholung lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder \
+            erreichbar ist.
+            """
         case .offlineReturn:
-            "Die Rückgabe lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder erreichbar ist."
+            """
+            Die Rückgabe lässt sich nur mit dem Server buchen. Bitte warten, bis er wieder \
+            erreichbar ist.
+            """
         case .offlineNoMonth: "Ohne Server liegen für diesen Monat keine Zahlen vor."
         case .offlineNoCatalogue:
             "Das Angebot ließ sich nicht laden, und der Desk hat keines gespeichert."
@@ -627,9 +662,15 @@ extension MessageCatalog {
         case .orderWaiting: "Bestellung {1} ist gespeichert und wird gesendet …"
         case .orderQueuedTitle: "Ohne Server angenommen"
         case .orderQueuedWalkIn:
-            "Bestellung {1} ist gespeichert. Sie wird als Übergabe an der Theke gesendet, sobald der Server erreichbar ist."
+            """
+            Bestellung {1} ist gespeichert. Sie wird als Übergabe an der Theke gesendet, sobald \
+            der Server erreichbar ist.
+            """
         case .orderQueuedReservation:
-            "Bestellung {1} ist gespeichert und wird gesendet, sobald der Server erreichbar ist. Ist dann nichts mehr frei, erscheint sie unter Abgleich."
+            """
+            Bestellung {1} ist gespeichert und wird gesendet, sobald der Server erreichbar ist. \
+            Ist dann nichts mehr frei, erscheint sie unter Abgleich.
+            """
         case .orderNotStored:
             "Die Bestellung ließ sich nicht speichern und ist NICHT angenommen: {1}"
         case .confirmWalkIn: "Übergabe jetzt an der Theke"
@@ -660,11 +701,17 @@ extension MessageCatalog {
         case .syncNotAShortage: "Als erledigt markieren lässt sich nur ein Engpass."
         case .syncSending: "Sende, was wartet …"
         case .cacheRebuilt:
-            "Der Zwischenspeicher war beschädigt und ist neu angelegt; er füllt sich beim nächsten Abgleich. Nicht gesendete Bestellungen sind erhalten ({1})."
+            """
+            Der Zwischenspeicher war beschädigt und ist neu angelegt; er füllt sich beim nächsten \
+            Abgleich. Nicht gesendete Bestellungen sind erhalten ({1}).
+            """
         case .filesMadePrivate:
             "Eine Datei des Desks war für andere lesbar und ist jetzt geschützt."
         case .startupOutboxUnusable:
-            "Der Ausgangskorb {1} ist nicht lesbar ({2}). Der Desk startet nicht, damit keine Bestellung verloren geht; bitte den Support rufen."
+            """
+            Der Ausgangskorb {1} ist nicht lesbar ({2}). Der Desk startet nicht, damit keine \
+            Bestellung verloren geht; bitte den Support rufen.
+            """
         case .startupStorageFailed: "Die Daten des Desks in {1} lassen sich nicht öffnen: {2}"
 
         // Help: what each keymap command does, and the scope headings.

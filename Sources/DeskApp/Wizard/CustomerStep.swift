@@ -57,8 +57,17 @@ struct CustomerStep {
             default:
                 break
             }
-            if case .character = key { return .ignored }
+            if case .character = key {
+                // The salutation takes no text: staff who type a name at once mean the first
+                // name, and a name typed into nothing would be lost without a word.
+                guard focus == .salutation else { return .ignored }
+                focus = .firstName
+            }
         }
+        return handleField(key, context: context)
+    }
+
+    private mutating func handleField(_ key: Key, context: DeskContext) -> Outcome {
         switch FormKeys.route(key, context: context) {
         case .next: move(by: 1)
         case .previous: move(by: -1)

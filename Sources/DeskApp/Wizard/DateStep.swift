@@ -62,8 +62,13 @@ struct DateStep {
         guard let pickup = dates[0], let back = dates[1] else { return focusFirstProblem() }
         fields[0].text = text.date(pickup)
         fields[1].text = text.date(back)
+        if pickup < context.today {
+            fields[0].message = text.entry(.pickupBeforeToday)
+        }
         if back < pickup {
             fields[1].message = text.entry(.returnBeforePickup)
+        } else if pickup.distance(to: back) > OrderDraft.maximumDays {
+            fields[1].message = text.text(.rentalTooLong, String(OrderDraft.maximumDays))
         }
         for (index, (date, branch)) in [(pickup, pickupBranch), (back, returnBranch)].enumerated() {
             guard fields[index].message == nil, let branch,

@@ -14,6 +14,12 @@ struct ItemPicker {
     private(set) var held: [OfferID: Int] = [:]
     private(set) var list = SelectList(items: [])
     private(set) var stepper = QuantityStepper(value: 0, range: 0...0)
+    /// The heading of the name column: Angebot or Option.
+    let nameHeading: MessageKey
+
+    init(nameHeading: MessageKey) {
+        self.nameHeading = nameHeading
+    }
 
     /// Unlimited options still need a limit for the stepper.
     static let unlimitedMaximum = 99
@@ -155,7 +161,7 @@ struct ItemPicker {
         list = SelectList(
             items: rows, columns: Self.columns,
             header: [
-                context.text.entry(.columnOffer), context.text.entry(.columnPrice),
+                context.text.entry(nameHeading), context.text.entry(.columnPrice),
                 context.text.entry(.columnFree), context.text.entry(.columnQuantity),
             ])
         list.select(selection)

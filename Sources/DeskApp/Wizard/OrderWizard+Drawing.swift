@@ -32,7 +32,7 @@ extension OrderWizard {
         canvas.put(held, row: hintRow.row, column: canvas.columns - held.cellWidth, role: .dim)
         canvas.put(
             hint(text: text, context: context), row: hintRow.row, column: 0,
-            width: canvas.columns - held.cellWidth - 1, role: .dim)
+            width: canvas.columns - held.cellWidth - 3, role: .dim)
     }
 
     /// The step bar; under it the period and branch (once known) and the running total.

@@ -23,8 +23,8 @@ struct OrderWizard {
     var step = WizardStep.date
     var dates: DateStep
     var time: TimeStep
-    var offers = ItemPicker()
-    var options = ItemPicker()
+    var offers = ItemPicker(nameHeading: .columnOffer)
+    var options = ItemPicker(nameHeading: .columnOption)
     var customer: CustomerStep
     /// The period once Zeit is done.
     var period: Period?
@@ -269,6 +269,7 @@ struct OrderWizard {
         case .returnElsewhereNotAllowed(let id):
             return text.text(.returnElsewhereNotAllowed, name(id))
         case .amountTooLarge, .quantityTooLarge: return text.entry(.amountTooLarge)
+        case .periodTooLong(let days): return text.text(.rentalTooLong, String(days))
         default: return text.text(.errorUnexpected, error.code)
         }
     }
