@@ -30,7 +30,7 @@ public struct NewOrder: Sendable {
         self.idempotencyKey = idempotencyKey
         self.fingerprint = fingerprint
         self.year = year
-        self.encodedCustomer = try StoredJSON.encode(request.customer)
+        self.encodedCustomer = try request.customer.storedJSON()
         self.encodedPriced = String(decoding: try priced.encodedJSON(), as: UTF8.self)
     }
 }
@@ -131,14 +131,14 @@ extension BookingStore {
             db, request.customer, encoded: new.encodedCustomer,
             passwordHash: new.customerPasswordHash,
             scope: scope, now: now)
-        let number = try nextNumber(db, account: account, year: new.year)
+        let (number, sequence) = try nextNumber(db, account: account, year: new.year)
         try db.run(
             """
             INSERT INTO orders (account_id, number, client_id, status, branch_id,
                 return_branch_id, starts_at, ends_at, persons, customer_id, customer, priced,
                 total_cents, currency, search_text, forced, taken_offline, created_by,
-                created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                created_at, updated_at, change_sequence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 account, number, request.clientID, OrderStatus.reserved.rawValue,
@@ -148,10 +148,9 @@ extension BookingStore {
                 new.priced.total.cents,
                 new.priced.total.currency.rawValue, searchText(number, request.customer),
                 request.force, request.takenOffline, scope.userID?.rawValue, now.storedSeconds,
-                now.storedSeconds,
+                now.storedSeconds, sequence,
             ])
         let orderID = db.lastInsertRowID
-        try noteChanged(db, .orders, id: orderID, account: account)
         let lines = draft.offers.map { ($0, false) } + draft.options.map { ($0, true) }
         for (item, isOption) in lines {
             try db.run(
@@ -249,14 +248,23 @@ extension BookingStore {
         return true
     }
 
-    private static func nextNumber(_ db: Database, account: Int64, year: Int) throws -> String {
-        let row = try db.queryOne(
-            """
-            UPDATE accounts SET next_order_number = next_order_number + 1 WHERE id = ?
-            RETURNING next_order_number - 1
-            """, [account])
-        let digits = String(row!.int64(0))
-        return String(year) + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    /// The order's number, and the change sequence that stamps it (see `noteChanged`): one
+    /// statement for both, as every order needs them.
+    private static func nextNumber(_ db: Database, account: Int64, year: Int) throws
+        -> (String, Int64)
+    {
+        guard
+            let row = try db.queryOne(
+                """
+                UPDATE accounts SET next_order_number = next_order_number + 1,
+                    change_sequence = change_sequence + 1
+                WHERE id = ? RETURNING next_order_number - 1, change_sequence
+                """, [account])
+        else { throw StoreError.notFound("account") }
+        let digits = String(row.int64(0))
+        let number =
+            String(year) + "-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        return (number, row.int64(1))
     }
 
     private static func searchText(_ number: String, _ customer: CustomerData) -> String {

@@ -6,11 +6,17 @@ import Synchronization
 
 /// The store's one writer: a thread that owns the write connection and commits in groups.
 ///
-/// Callers enqueue a job and wait. The thread takes every job waiting, runs each in its own
-/// SAVEPOINT inside one `BEGIN IMMEDIATE` transaction in arrival order, commits once with
-/// `synchronous=FULL`, and only then wakes the callers. So each job's reads and writes are
-/// serialised against all others (no unit is sold twice), every answer is sent after its
-/// commit is durable, and one fsync serves many orders when many arrive at once.
+/// Callers enqueue a job and wait. The thread takes every job waiting, runs them inside one
+/// `BEGIN IMMEDIATE` transaction in arrival order, commits once with `synchronous=FULL`, and
+/// only then wakes the callers. So each job's reads and writes are serialised against all
+/// others (no unit is sold twice), every answer is sent after its commit is durable, and one
+/// fsync serves many orders when many arrive at once.
+///
+/// A failing job must leave no change behind. Jobs first run without savepoints: a
+/// savepoint journals a copy of every page its job touches, a large share of an order's
+/// cost. Only when a job throws is the group rolled back and run again with a savepoint per
+/// job. Jobs are functions of the database alone, so the second run gives every other job
+/// the result it would have had.
 final class WriteQueue: Sendable {
     private struct State {
         var pending: [any PendingWriteJob] = []
@@ -105,22 +111,28 @@ final class WriteQueue: Sendable {
     private func commit(_ batch: [any PendingWriteJob], on db: Database, logger: Logger) {
         do {
             try db.run("BEGIN IMMEDIATE")
-        } catch {
-            logger.error("store writer cannot begin a transaction", ["error": "\(error)"])
-            for job in batch { job.finish(commitError: StoreError.database(error)) }
-            return
-        }
-        for job in batch {
-            job.execute(on: db)
-        }
-        do {
+            if !batch.allSatisfy({ $0.execute(on: db, isolated: false) }) {
+                try rerunIsolated(batch, on: db)
+            }
             try db.run("COMMIT")
             for job in batch { job.finish(commitError: nil) }
         } catch {
             logger.error(
                 "store writer cannot commit", ["error": "\(error)", "jobs": "\(batch.count)"])
-            if db.isInTransaction { try? db.run("ROLLBACK") }
+            if db.isInTransaction { _ = try? db.run("ROLLBACK") }
             for job in batch { job.finish(commitError: StoreError.database(error)) }
+        }
+    }
+
+    /// Rolls the group back and runs every job again in its own savepoint, so that a job
+    /// that throws undoes only its own changes.
+    private func rerunIsolated(_ batch: [any PendingWriteJob], on db: Database)
+        throws(SQLiteError)
+    {
+        if db.isInTransaction { try db.run("ROLLBACK") }
+        try db.run("BEGIN IMMEDIATE")
+        for job in batch {
+            _ = job.execute(on: db, isolated: true)
         }
     }
 
@@ -135,8 +147,9 @@ final class WriteQueue: Sendable {
 }
 
 private protocol PendingWriteJob: Sendable {
-    /// Runs the job in a savepoint; a throwing job leaves no change behind.
-    func execute(on db: Database)
+    /// Runs the job, in a savepoint if `isolated` (then a throwing job leaves no change
+    /// behind); whether it succeeded.
+    func execute(on db: Database, isolated: Bool) -> Bool
     /// Delivers the result, or `commitError` if the group's commit failed.
     func finish(commitError: (any Error)?)
 }
@@ -150,14 +163,16 @@ private final class PendingWrite<T: Sendable>: PendingWriteJob {
         self.body = body
     }
 
-    func execute(on db: Database) {
+    func execute(on db: Database, isolated: Bool) -> Bool {
         let outcome: Result<T, any Error>
         do {
-            outcome = .success(try db.savepoint("job") { try body(db) })
+            outcome = .success(try isolated ? db.savepoint("job") { try body(db) } : body(db))
         } catch {
             outcome = .failure(error)
         }
         result.withLock { $0 = outcome }
+        if case .failure = outcome { return false }
+        return true
     }
 
     func finish(commitError: (any Error)?) {

@@ -234,6 +234,24 @@ import Testing
         #expect(all.filter { $0 == "sold out" }.count == 31)
     }
 
+    /// Jobs that write and then throw, mixed into the same groups as jobs that succeed:
+    /// every failing job leaves nothing behind, every other one is kept.
+    @Test func aFailingJobUndoesOnlyItsOwnWrites() throws {
+        let f = try StoreFixture()
+        let store = f.store
+        try store.write { db in try db.execute("CREATE TABLE marks (n INTEGER)") }
+        struct Refused: Error {}
+        DispatchQueue.concurrentPerform(iterations: 200) { index in
+            _ = try? store.write { db in
+                try db.run("INSERT INTO marks (n) VALUES (?)", [index])
+                if index % 3 == 0 { throw Refused() }
+            }
+        }
+        let kept = try store.read { db in try db.query("SELECT n FROM marks").map { $0.int(0) } }
+        #expect(Set(kept) == Set((0..<200).filter { $0 % 3 != 0 }))
+        #expect(kept.count == 133)
+    }
+
     @Test func concurrentCommitsAreAllDurable() throws {
         let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
