@@ -54,6 +54,8 @@ struct APIRequest: Sendable {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
             return .invalidInput("\(field) is missing", field: field)
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return .invalidInput("the body must be a JSON object")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let field = path(context.codingPath)
             return .invalidInput("\(field) has the wrong type", field: field)

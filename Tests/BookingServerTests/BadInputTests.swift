@@ -92,6 +92,17 @@ import Testing
             try setup.spoiled { $0["draft"] = [1, 2, 3] }, status: 400, code: .invalidInput)
     }
 
+    /// An array where the object belongs: the sentence names the body, not an empty field.
+    @Test func aBodyThatIsNoObject() throws {
+        let setup = try Setup()
+        defer { setup.stop() }
+        try setup.expectRefused(Array("[]".utf8), status: 400, code: .invalidInput)
+        let response = try setup.desk.client.send(
+            "POST", APIPath.orders, body: Array("[]".utf8), headers: ["Idempotency-Key": "k"])
+        #expect(response.envelope?.error.message == "the body must be a JSON object")
+        #expect(response.envelope?.error.field == nil)
+    }
+
     @Test func missingFields() throws {
         let setup = try Setup()
         defer { setup.stop() }
