@@ -248,17 +248,19 @@ public enum DemoData {
         let draft = OrderDraft(
             branchID: offer.branchID, start: start, end: end,
             offers: [OrderItem(offer.id, quantity: persons)])
+        // Booked a week ahead, as customers do; a past tour's order was booked in the past.
+        let bookedAt = min(now, start - 7 * 86_400)
         let quote = try Quote(
             draft: draft, catalog: catalog,
             prepayment: PrepaymentPolicy(percent: 50, dueAfterDays: 5), calendar: .berlin,
-            bookedAt: now)
+            bookedAt: bookedAt)
         let clientID = "demo-tour-" + UUID().uuidString
         let request = CreateOrderRequest(
             clientID: clientID, draft: draft, customer: customer, expectedTotal: quote.total)
         let new = try NewOrder(
             request: request, priced: PricedOrder(quote, kinds: [offer.id: .tour]),
             idempotencyKey: clientID, fingerprint: clientID,
-            year: AccountCalendar.berlin.date(of: now).year)
-        _ = try store.createOrder(new, scope: scope, now: now)
+            year: AccountCalendar.berlin.date(of: bookedAt).year)
+        _ = try store.createOrder(new, scope: scope, now: bookedAt)
     }
 }
