@@ -46,6 +46,8 @@ struct APIFailure: Error, Sendable {
                 "an order that is \(from.rawValue) cannot become \(to.rawValue)")
         case .holdExpired:
             self.init(410, .holdExpired, "the hold expired; place a new one")
+        case .periodOver:
+            self.init(400, .invalidInput, "the period ended too long ago", field: "draft.end")
         case .conflict(let why):
             self.init(409, .conflict, why)
         case .unavailable:

@@ -9,6 +9,7 @@ extension BookingStore {
         draft: OrderDraft, scope: Scope, now: Date, expiresAt: Date
     ) throws(StoreError) -> HoldInfo {
         let period = try Self.period(of: draft)
+        guard period.end > now - Self.pastGrace else { throw .periodOver }
         let account = scope.accountID
         let user = scope.userID
         let encodedDraft: String

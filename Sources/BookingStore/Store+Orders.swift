@@ -70,6 +70,10 @@ public struct OrderQuery: Sendable {
 }
 
 extension BookingStore {
+    /// How long after its end a period may still be held or ordered: a rental that ended
+    /// this evening can be recorded after closing, one from last year is a typo.
+    public static let pastGrace: TimeInterval = 24 * 3600
+
     /// Creates the order if its units are free (or `force` is set), all in one serialised
     /// transaction: idempotency key, client id, hold, availability, number, rows.
     public func createOrder(_ new: NewOrder, scope: Scope, now: Date) throws(StoreError)
@@ -79,6 +83,10 @@ extension BookingStore {
         return try write { db in
             if let replay = try Self.replay(db, new, scope: scope) {
                 return OrderCreation(order: replay, replayed: true)
+            }
+            // After the replay check: a lost answer may be asked for again once it is over.
+            guard new.request.takenOffline || period.end > now - Self.pastGrace else {
+                throw StoreError.periodOver
             }
             let (order, login) = try Self.insertOrder(
                 db, new, period: period, scope: scope, now: now)

@@ -16,6 +16,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidTransition(from: OrderStatus, to: OrderStatus)
     /// The hold ran out before it became an order.
     case holdExpired
+    /// The draft's period ended more than `BookingStore.pastGrace` ago; only an order taken
+    /// offline may be recorded so late.
+    case periodOver
     /// A uniqueness or consistency rule refused the change.
     case conflict(String)
     /// The store is closed or its writer stopped.
@@ -31,6 +34,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateClientID: return "client id belongs to another order"
         case .invalidTransition(let from, let to): return "cannot go from \(from) to \(to)"
         case .holdExpired: return "hold expired"
+        case .periodOver: return "the period ended too long ago"
         case .conflict(let why): return why
         case .unavailable: return "store unavailable"
         case .database(let error): return error.description

@@ -28,7 +28,8 @@ struct DemoDesk {
 
 @Suite struct OrderTests {
     @Test func referenceRentalAtFilialeNordCosts10Euros() throws {
-        let desk = try DemoDesk()
+        // Booked at the counter on the morning of the rental, as the reference has it.
+        let desk = try DemoDesk(clock: TestClock(Instant.at("2016-03-05T06:55:00Z")))
         defer { desk.server.stop() }
         let nord = try desk.branch("Filiale Nord")
         let bike = try desk.client.offer(named: "Fahrrad M")
@@ -70,7 +71,7 @@ struct DemoDesk {
     }
 
     @Test func pickupAndReturnFollowTheStatusRules() throws {
-        let desk = try DemoDesk()
+        let desk = try DemoDesk(clock: TestClock(Instant.at("2015-08-15T06:00:00Z")))
         defer { desk.server.stop() }
         let info = try desk.branch("Filiale Tourist-Info")
         let ebike = try desk.client.offer(named: "Touren-eBike E-Ville C A8 / Größe S")
@@ -111,6 +112,40 @@ struct DemoDesk {
         #expect(cancelled.status == .cancelled)
         #expect(try desk.client.free(tandem.id, from: start, to: end) == 1)
         #expect(try desk.client.placeOrder(draft).status == 201)
+    }
+
+    /// A rental that ended yesterday evening can still be recorded; one from long ago is a
+    /// typo, unless the desk took it offline; and a lost answer is still given later.
+    @Test func aPeriodLongOverIsRefusedUnlessTakenOffline() throws {
+        let clock = TestClock(Instant.at("2030-06-10T10:00:00Z"))
+        let desk = try DemoDesk(clock: clock)
+        defer { desk.server.stop() }
+        let nord = try desk.branch("Filiale Nord")
+        let tandem = try desk.client.offer(named: "Tandem")
+        func draft(_ start: String, _ end: String) -> OrderDraft {
+            OrderDraft(
+                branchID: nord.id, start: Instant.at(start), end: Instant.at(end),
+                offers: [OrderItem(tandem.id)])
+        }
+        let lastYear = draft("2029-06-01T08:00:00Z", "2029-06-01T12:00:00Z")
+        let refused = try desk.client.placeOrder(lastYear)
+        #expect(refused.status == 400)
+        #expect(refused.envelope?.error.field == "draft.end")
+        let hold = try desk.client.send("POST", APIPath.holds, json: HoldRequest(draft: lastYear))
+        #expect(hold.status == 400)
+        var offline = try desk.client.orderRequest(lastYear, clientID: "taken-offline")
+        offline.takenOffline = true
+        let recorded = try desk.client.send(
+            "POST", APIPath.orders, json: offline,
+            headers: [APIPath.idempotencyKeyHeader: "taken-offline"])
+        #expect(recorded.status == 201)
+
+        let yesterday = draft("2030-06-09T08:00:00Z", "2030-06-09T16:00:00Z")
+        #expect(try desk.client.placeOrder(yesterday, clientID: "late").status == 201)
+        clock.advance(by: 7 * 86_400)
+        try desk.client.logIn(DemoData.staff)  // the session ended meanwhile
+        let replay = try desk.client.placeOrder(yesterday, clientID: "late")
+        #expect(replay.status == 201)
     }
 
     @Test func forceOverbooksOnPurposeAndShowsTheShortage() throws {
