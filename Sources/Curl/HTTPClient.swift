@@ -155,7 +155,7 @@ public final class HTTPClient {
     private static func headerLines(of request: Request) throws(CurlError) -> [String] {
         var lines: [String] = []
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
-            guard isToken(name), !value.contains(where: \.isNewline), !value.utf8.contains(0) else {
+            guard isToken(name), !value.utf8.contains(where: Self.splitsALine) else {
                 throw .badArgument("header \(name.debugDescription) is not a valid header line")
             }
             // "Name;" is libcurl's way of sending a header with an empty value.
@@ -169,11 +169,20 @@ public final class HTTPClient {
         return lines
     }
 
-    private static func isToken(_ name: String) -> Bool {
-        let allowed = Set(
-            "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        return !name.isEmpty && name.allSatisfy(allowed.contains)
+    /// Bytes by which a header value could end its line or the request: CR, LF and NUL.
+    /// (Unicode's other line separators are multi-byte and split nothing in HTTP/1.1.)
+    private static func splitsALine(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == 0x0D || byte == 0
     }
+
+    /// Whether `name` is an HTTP token (RFC 9110): letters, digits and ``!#$%&'*+-.^_`|~``.
+    /// Checked byte by byte, as it runs for every header of every request.
+    private static func isToken(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { tokenBytes.contains($0) }
+    }
+
+    private static let tokenBytes = Set(
+        "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
 
     private static func tooLarge(limit: Int) -> CurlError {
         CurlError(

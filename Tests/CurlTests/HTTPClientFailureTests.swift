@@ -85,3 +85,20 @@ import Testing
         #expect(response.bodyText == "aa")
     }
 }
+
+/// Header names and values that would split the request are refused before anything is sent.
+@Suite struct HeaderCheckTests {
+    @Test(arguments: [
+        ("X Bad", "1"), ("", "1"), ("Grüße", "1"), ("X-Ok", "a\r\nInjected: yes"),
+        ("X-Ok", "a\nb"), ("X-Ok", "a\u{0}b"),
+    ])
+    func refusesHeadersThatWouldSplitTheRequest(name: String, value: String) throws {
+        let client = try HTTPClient()
+
+        let error = #expect(throws: CurlError.self) {
+            try client.send(.init(url: "http://127.0.0.1:1/", headers: [name: value]))
+        }
+
+        #expect(error?.message.contains("not a valid header line") == true)
+    }
+}
