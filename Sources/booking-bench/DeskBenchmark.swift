@@ -80,7 +80,8 @@ enum DeskBenchmark {
     private static func startupRuns() -> Bool {
         guard let desk = siblingExecutable("booking-desk") else {
             print(
-                "start-up: booking-desk not found next to booking-bench; run `swift build -c release` first"
+                "start-up: booking-desk not found next to booking-bench; run `swift build -c "
+                    + "release` first"
             )
             return false
         }

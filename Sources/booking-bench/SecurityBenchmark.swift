@@ -72,7 +72,8 @@ enum SecurityBenchmark {
         let folder = options.folder ?? NSTemporaryDirectory() + "booking-bench-" + UUID().uuidString
         defer { if options.folder == nil { try? FileManager.default.removeItem(atPath: folder) } }
         print(
-            "booking-bench security: \(options.offers) offers, \(options.orders) orders in \(folder)"
+            "booking-bench security: \(options.offers) offers, \(options.orders) orders in "
+                + "\(folder)"
         )
         let generated = try Catalogue.generate(
             folder: folder, offers: options.offers, orders: options.orders)
@@ -220,7 +221,8 @@ enum SecurityBenchmark {
             print(
                 String(
                     format:
-                        "availability %@: admin %.0f/s (p99 %.2f ms), restricted %.0f/s (p99 %.2f ms):"
+                        "availability %@: admin %.0f/s (p99 %.2f ms), restricted %.0f/s (p99 %.2f "
+                        + "ms):"
                         + " %.0f %% (goal >= %.0f %%: %@)",
                     comparison.name, admin.rate, admin.percentile(0.99), restricted.rate,
                     restricted.percentile(0.99), 100 * comparison.ratio, 100 * goal,

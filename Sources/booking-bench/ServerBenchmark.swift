@@ -64,7 +64,8 @@ enum ServerBenchmark {
         let folder = options.folder ?? NSTemporaryDirectory() + "booking-bench-" + UUID().uuidString
         defer { if options.folder == nil { try? FileManager.default.removeItem(atPath: folder) } }
         print(
-            "booking-bench server: generating \(options.offers) offers and \(options.orders) orders in \(folder)"
+            "booking-bench server: generating \(options.offers) offers and \(options.orders) "
+                + "orders in \(folder)"
         )
         let generated = try Catalogue.generate(
             folder: folder, offers: options.offers, orders: options.orders)
@@ -102,7 +103,8 @@ enum ServerBenchmark {
             print(
                 String(
                     format:
-                        "%@: %.0f/s, p50 %.2f ms, p99 %.2f ms, %.0f µs CPU per request (client and server)",
+                        "%@: %.0f/s, p50 %.2f ms, p99 %.2f ms, %.0f µs CPU per request (client and "
+                        + "server)",
                     phase, m.rate, m.percentile(0.5), m.percentile(0.99), cpu))
             return
         }
@@ -306,7 +308,8 @@ enum ServerBenchmark {
         print(
             String(
                 format:
-                    "availability / health rate: %.0f %% (goal >= 40 %%), availability p99 %.2f ms (goal < 5 ms)",
+                    "availability / health rate: %.0f %% (goal >= 40 %%), availability p99 %.2f ms "
+                    + "(goal < 5 ms)",
                 100 * month.rate / max(health.rate, 1), month.percentile(0.99)))
         print(
             String(
@@ -315,11 +318,13 @@ enum ServerBenchmark {
         print(
             String(
                 format:
-                    "orders with %d clients: %.0f/s (goal >= 1000/s), %.0f %% of bare commits (goal >= 50 %%), %d 5xx (goal 0)",
+                    "orders with %d clients: %.0f/s (goal >= 1000/s), %.0f %% of bare commits "
+                    + "(goal >= 50 %%), %d 5xx (goal 0)",
                 options.orderClients, concurrent.rate, 100 * concurrent.rate / max(ceiling.rate, 1),
                 concurrent.serverErrors))
         print(
-            "(health and availability: \(options.readClients) clients each, the same request headers"
+            "(health and availability: \(options.readClients) clients each, the same request "
+                + "headers"
                 + " (bearer token); every order commits with synchronous=FULL; all six run in"
                 + " 8 alternating slices of \(options.seconds / 8) s)")
     }

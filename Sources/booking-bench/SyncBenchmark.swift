@@ -85,7 +85,8 @@ private struct QueueRun {
         let met = sent == count && refused == 0 && rate >= SyncBenchmark.goal
         print(
             "outbox of \(count) orders sent by the desk: \(SyncBenchmark.format(rate)) orders/s"
-                + " (\(sent) sent, \(refused) refused, \(SyncBenchmark.format(SyncBenchmark.milliseconds(elapsed))) ms)"
+                + " (\(sent) sent, \(refused) refused, "
+                + "\(SyncBenchmark.format(SyncBenchmark.milliseconds(elapsed))) ms)"
                 + "  (goal ≥ \(Int(SyncBenchmark.goal))/s: \(met ? "met" : "MISSED"))")
         try floor(server: server)
         try OrderFeedFigures(url: server.baseURL).print()
@@ -230,7 +231,8 @@ private struct OrderFeedFigures {
             changed = try client.orderChanges(since: cursor, from: nil, limit: 500).orders.count
         }
         Swift.print(
-            "orders feed: whole \(orders) orders in \(SyncBenchmark.format(SyncBenchmark.milliseconds(full))) ms"
+            "orders feed: whole \(orders) orders in "
+                + "\(SyncBenchmark.format(SyncBenchmark.milliseconds(full))) ms"
                 + " (\(requests) requests); the delta after it: \(changed) orders in"
                 + " \(SyncBenchmark.format(SyncBenchmark.milliseconds(delta))) ms (1 request)")
     }
@@ -411,7 +413,8 @@ private struct CacheStartRun {
             "start-up from the cache, server down: calendar with figures after"
                 + " \(SyncBenchmark.format(total[total.count / 2])) ms (median of \(total.count));"
                 + " from the unlock offered to the calendar"
-                + " \(SyncBenchmark.format(unlocked[unlocked.count / 2])) ms, Argon2id check included"
+                + " \(SyncBenchmark.format(unlocked[unlocked.count / 2])) ms, Argon2id check "
+                + "included"
         )
     }
 

@@ -36,7 +36,8 @@ import Testing
         #expect(try db.queryOne("PRAGMA journal_mode")?.text(0) == "wal")
         #expect(throws: SQLiteError.self) {
             try db.run(
-                "INSERT INTO branches (account_id, name, address, opens, closes, closed_weekdays) VALUES (999, 'x', '', '08:00', '18:00', '')"
+                "INSERT INTO branches (account_id, name, address, opens, closes, closed_weekdays) "
+                    + "VALUES (999, 'x', '', '08:00', '18:00', '')"
             )
         }
     }

@@ -71,7 +71,8 @@ final class TLSServer {
 
         let script = """
             import http.server, ssl
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+            handler = http.server.SimpleHTTPRequestHandler
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain("\(caFile)", "\(keyFile)")
             server.socket = context.wrap_socket(server.socket, server_side=True)

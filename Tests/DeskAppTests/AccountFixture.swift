@@ -68,7 +68,8 @@ enum AccountFixture {
         data: GuideData(
             contractNumber: "FG-2024-017", name: "Greta Gerber", email: "guide@example.com",
             phones: ["+49 4561 123456"],
-            bank: BankDetails(accountHolder: "Greta Gerber", iban: IBAN("DE89370400440532013000")!)),
+            bank: BankDetails(
+                accountHolder: "Greta Gerber", iban: IBAN("DE89370400440532013000")!)),
         userID: UserID(7))
     static let otto = GuideRecord(
         id: GuideID(2),

@@ -102,7 +102,8 @@ import Testing
         defer { server.stop() }
         let answer = try RawHTTP.exchange(
             port: server.port,
-            "GET /one HTTP/1.1\r\nHost: a\r\n\r\nGET /two HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+            "GET /one HTTP/1.1\r\nHost: a\r\n\r\nGET /two HTTP/1.1\r\nHost: a\r\nConnection: "
+                + "close\r\n\r\n"
         )
         #expect(answer.components(separatedBy: "HTTP/1.1 200").count == 3)
         #expect(answer.contains("GET /one"))

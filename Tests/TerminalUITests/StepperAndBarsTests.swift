@@ -95,7 +95,8 @@ import Testing
         var dialog = Dialog(
             title: "Auftrag stornieren?",
             message:
-                "Der Auftrag 1042 für Fahrrad M und Fahrradanhänger wird storniert. Die Einheiten werden wieder frei.",
+                "Der Auftrag 1042 für Fahrrad M und Fahrradanhänger wird storniert. Die Einheiten "
+                + "werden wieder frei.",
             buttons: ["Stornieren", "Behalten"], focusedButton: 1)
         #expect(press([.right], on: &dialog, keymap: keys) == .changed)
         #expect(dialog.focusedButton == 0)

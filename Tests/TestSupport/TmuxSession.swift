@@ -102,8 +102,9 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Waits until the screen contains `text`; returns that screen or throws with the last
     /// one seen. The default timeout is generous: on two busy cores a debug build of the
-    /// desk can take seconds to start, and only a failing test ever waits it out. With `history`, lines scrolled off the top count too (what a shell printed
-    /// after the program ended).
+    /// desk can take seconds to start, and only a failing test ever waits it out. With
+    /// `history`, lines scrolled off the top count too (what a shell printed after the
+    /// program ended).
     @discardableResult
     public func waitFor(
         _ text: String, timeout: Duration = .seconds(10), history: Bool = false
