@@ -68,7 +68,7 @@ extension BookingStore {
             try db.run(
                 """
                 UPDATE orders SET customer = ?,
-                    search_text = lower(number || ' ' || ? || ' ' || ? || ' ' || ?)
+                    search_text = unicode_lower(number || ' ' || ? || ' ' || ? || ' ' || ?)
                 WHERE customer_id = ?
                 """, [json, customer.firstName, customer.lastName, email, id])
         }

@@ -190,7 +190,7 @@ extension BookingStore {
             sql += options ? " AND c.kind = 'option'" : " AND c.kind <> 'option'"
         }
         if let text = filter.text, !text.isEmpty {
-            sql += " AND instr(lower(o.name), lower(?)) > 0"
+            sql += " AND instr(unicode_lower(o.name), unicode_lower(?)) > 0"
             arguments.append(text)
         }
         sql += " ORDER BY o.branch_id, o.name, o.id"

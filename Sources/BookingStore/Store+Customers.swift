@@ -26,10 +26,8 @@ extension BookingStore {
         var condition = "1 = 1"
         var arguments: [SQLiteValue] = []
         if let text = query.text?.lowercased(), !text.isEmpty {
-            // FIXME: SQLite's lower() folds ASCII letters only, so "MÜLLER" does not find
-            // "Müller"; a search text stored in Swift's lower case, as orders have, would.
             condition +=
-                " AND instr(lower(c.email || ' ' || coalesce(c.first_name, '') || ' '"
+                " AND instr(unicode_lower(c.email || ' ' || coalesce(c.first_name, '') || ' '"
                 + " || c.last_name), ?) > 0"
             arguments.append(.text(text))
         }

@@ -67,6 +67,29 @@ public final class Database {
         }
         try execute("PRAGMA synchronous=\(synchronous.rawValue)")
         try execute("PRAGMA foreign_keys=ON")
+        try addUnicodeLower()
+    }
+
+    /// Adds `unicode_lower(text)`: lower case in every script, as Swift's `lowercased()`
+    /// gives it. SQLite's own `lower()` folds ASCII letters only, so a search for "MÜLLER"
+    /// would not find "Müller".
+    private func addUnicodeLower() throws(SQLiteError) {
+        let rc = sqlite3_create_function_v2(
+            handle, "unicode_lower", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+            { context, count, values in
+                guard count == 1, let value = values?[0], let text = sqlite3_value_text(value)
+                else {
+                    sqlite3_result_null(context)
+                    return
+                }
+                let lowered = String(cString: text).lowercased()
+                sqlite3_result_text(context, lowered, -1, bk_sqlite_transient())
+            }, nil, nil, nil)
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(
+                code: rc, message: String(cString: sqlite3_errmsg(handle)),
+                context: "adding unicode_lower")
+        }
     }
 
     /// Runs one or more statements without parameters (schema, pragmas).

@@ -38,6 +38,9 @@ import Testing
         #expect(atNord.allSatisfy { $0.branchID == nord.id })
         let ebikes = try client.get([Offer].self, APIPath.offers + "?q=e-ville")
         #expect(ebikes.count == 3)
+        // Upper-case umlauts find lower-case ones: "FÜHRUNG" finds "Stadtführung Altstadt".
+        let tours = try client.get([Offer].self, APIPath.offers + "?q=F%C3%9CHRUNG")
+        #expect(tours.map(\.name).contains("Stadtführung Altstadt"))
         let offer = try client.get(Offer.self, APIPath.offer(ebikes[0].id))
         #expect(offer == ebikes[0])
     }

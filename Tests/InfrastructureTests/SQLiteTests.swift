@@ -103,3 +103,17 @@ import Testing
         #expect(try again.queryOne("SELECT x FROM t")?.text(0) == "kept")
     }
 }
+
+@Suite struct UnicodeLowerTests {
+    /// SQLite's lower() leaves Ä, Ö, Ü alone; searches use unicode_lower() instead.
+    @Test func lowersEveryScriptAndKeepsNull() throws {
+        let folder = TemporaryFolder()
+        let db = try Database(path: folder.file("u.sqlite"))
+        let row = try #require(
+            try db.queryOne(
+                "SELECT unicode_lower('MÜLLER Ärger ÉCOLE'), lower('MÜLLER'), unicode_lower(NULL)"))
+        #expect(row.text(0) == "müller ärger école")
+        #expect(row.text(1) == "mÜller")
+        #expect(row.isNull(2))
+    }
+}
