@@ -151,14 +151,35 @@ public final class OfflineStore: Sendable {
         logger.info("offline store closed")
     }
 
-    /// The server ended the session (revoked, user deactivated): the cache and the unlock
-    /// hash go at once, the outbox stays, since its orders must still reach the server after
-    /// the next log-in. Returns how many orders wait in it.
+    /// Stores who is logged in, after each log-in and session check. When another user or
+    /// other rights than cached log in, the cache is wiped and so are the outbox's sent and
+    /// cancelled entries: they name the last user's customers and offers, which this user
+    /// may not be allowed to see. Returns whether it wiped.
+    @discardableResult
+    public func storeSession(_ session: SessionInfo, now: Date) throws(OfflineCacheError)
+        -> Bool
+    {
+        let wiped = try cache.storeSession(session, now: now)
+        if wiped { try forgetFinishedOrders() }
+        return wiped
+    }
+
+    /// The server ended the session (revoked, user deactivated): the cache, the unlock hash
+    /// and the finished outbox entries go at once, since whoever logs in next may see less.
+    /// The unsent orders stay: they must still reach the server after the next log-in.
+    /// Returns how many orders wait in the outbox.
     @discardableResult
     public func sessionEnded() throws(OfflineCacheError) -> Int {
         try unlock.forget()
         try cache.wipe()
+        try forgetFinishedOrders()
         logger.info("session ended by the server; cache wiped")
         return try outbox.unsentCount()
+    }
+
+    /// Drops sent and cancelled outbox entries with their resolved conflicts. Safe only
+    /// together with a cache wipe: a sent entry counts against cached availability.
+    private func forgetFinishedOrders() throws(OfflineCacheError) {
+        try outbox.prune(finishedBefore: .distantFuture)
     }
 }

@@ -287,6 +287,11 @@ import Testing
     @Test func speaksEnglish() {
         let driver = usersTab(language: .english)
         #expect(driver.screen.contains("Users of Radhaus am See (5)"))
+        // The role column is 9 cells wide at 80 columns: the roles must fit uncut.
+        let lines = driver.screen.split(separator: "\n")
+        #expect(lines.contains { $0.contains("Nora Nord") && $0.contains(" counter ") })
+        #expect(lines.contains { $0.contains("Greta Gerber") && $0.contains(" guide ") })
+        #expect(!lines.contains { $0.contains("gui…") || $0.contains("counter …") })
         driver.press(.home, .character("a"))
         #expect(driver.screen.contains("Anna Admin owns the account and is always an admin."))
     }

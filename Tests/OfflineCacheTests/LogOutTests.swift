@@ -76,4 +76,42 @@ import Testing
         #expect(try store.unlock.lastUser() == nil)
         #expect(try store.outbox.unsent().map(\.clientID) == [request.clientID])
     }
+
+    @Test func anEndedSessionForgetsTheSentOrdersThatNameTheLastUsersCustomers() throws {
+        let folder = TemporaryFolder()
+        let store = try Demo.store(in: folder)
+        let (sent, waiting) = try Self.oneSentOneWaiting(store)
+
+        try store.sessionEnded()
+
+        #expect(try store.outbox.entries().map(\.clientID) == [waiting.clientID])
+        #expect(try store.outbox.entry(clientID: sent.clientID) == nil)
+    }
+
+    @Test func anotherUserLoggingInForgetsTheSentOrdersOfTheLastOne() throws {
+        let folder = TemporaryFolder()
+        let store = try Demo.store(in: folder)
+        let (sent, waiting) = try Self.oneSentOneWaiting(store)
+
+        #expect(try !store.storeSession(Demo.session(), now: Demo.now))
+        #expect(try store.outbox.entry(clientID: sent.clientID) != nil)
+
+        #expect(try store.storeSession(Demo.session(user: 8), now: Demo.now))
+        #expect(try store.outbox.entries().map(\.clientID) == [waiting.clientID])
+    }
+
+    /// An outbox with one order sent and one still waiting, for the session of `Demo`.
+    private static func oneSentOneWaiting(_ store: OfflineStore) throws
+        -> (sent: CreateOrderRequest, waiting: CreateOrderRequest)
+    {
+        try store.cache.storeSession(Demo.session(), now: Demo.now)
+        let sent = Demo.request([OrderItem(Demo.bikeM.id)])
+        let waiting = Demo.request([OrderItem(Demo.bikeM.id)])
+        for request in [sent, waiting] {
+            try store.outbox.enqueue(request, kind: .walkIn, takenOffline: true, now: Demo.now)
+        }
+        try store.recordSent(
+            clientID: sent.clientID, order: Demo.order(for: sent, id: 1), now: Demo.now)
+        return (sent, waiting)
+    }
 }

@@ -101,7 +101,8 @@ extension UsersScreen {
         let text = context.text
         let role =
             user.role == .guide
-            ? text.role(.guide) : user.isOwner ? text.entry(.roleOwner) : text.role(.staff)
+            ? text.entry(.roleGuideShort)
+            : user.isOwner ? text.entry(.roleOwner) : text.entry(.roleStaffShort)
         let admin = user.role == .admin ? text.entry(.adminYes) : text.entry(.unknownShort)
         let branches = Self.branchList(of: user, names: names, context: context)
         let categories = Self.categoryList(of: user, names: names, context: context)

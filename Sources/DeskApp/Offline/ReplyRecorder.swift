@@ -45,12 +45,12 @@ final class ReplyRecorder: Sendable {
         guard case .success(let reply) = result else { return }
         switch (call, reply) {
         case (.logIn(let login), .loggedIn(let response)):
-            try store.cache.storeSession(response.session, now: now)
+            try store.storeSession(response.session, now: now)
             try store.unlock.remember(
                 account: login.account, username: login.username, password: login.password,
                 now: now)
         case (_, .session(let session)):
-            try store.cache.storeSession(session, now: now)
+            try store.storeSession(session, now: now)
         case (_, .catalogueChanges(let changed)):
             try store.cache.applyCatalogueChanges(CatalogueChanges(changed), now: now)
         case (_, .orderChanges(let changed)):

@@ -120,6 +120,11 @@ struct OrdersScreen {
         guard order.status.canMove(to: .cancelled) else {
             return [.notice(Notice(context.text.entry(.ordersNotReserved), kind: .warning))]
         }
+        // Offline the answer is known already: asking first would only waste a key press.
+        guard context.isOnline else {
+            let sentence = BookingCall.cancelOrder(order.id).offlineSentence
+            return [.notice(Notice(context.text.entry(sentence), kind: .warning))]
+        }
         let question = Question(
             title: context.text.entry(.commandCancelOrder),
             message: context.text.text(.cancelQuestion, order.number, Self.name(of: order)),

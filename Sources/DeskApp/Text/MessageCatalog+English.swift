@@ -239,6 +239,8 @@ extension MessageCatalog {
         case .tabGuides: "Guides & tours"
         case .tabMyTours: "My tours"
         case .roleOwner: "owner"
+        case .roleStaffShort: "counter"
+        case .roleGuideShort: "guide"
         case .columnDate: "Date"
         case .columnTour: "Tour"
         case .columnParticipants: "Participants"

@@ -250,6 +250,8 @@ extension MessageCatalog {
         case .tabGuides: "Guides & Touren"
         case .tabMyTours: "Meine Touren"
         case .roleOwner: "Inhaber"
+        case .roleStaffShort: "Theke"
+        case .roleGuideShort: "Tourguide"
         case .columnDate: "Datum"
         case .columnTour: "Tour"
         case .columnParticipants: "Teilnehmer"

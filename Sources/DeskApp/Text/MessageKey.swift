@@ -212,6 +212,9 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case tabGuides = "tab.guides"
     case tabMyTours = "tab.myTours"
     case roleOwner = "role.owner"
+    /// The roles in the users list's narrow column, where "counter staff" would be cut.
+    case roleStaffShort = "role.staff.short"
+    case roleGuideShort = "role.guide.short"
     case columnDate = "column.date"
     case columnTour = "column.tour"
     case columnParticipants = "column.participants"
