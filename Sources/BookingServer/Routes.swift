@@ -110,20 +110,20 @@ extension APIServer {
     ]
 
     private static let guideRoutes = [
-        Route("GET", APIPath.guides, .admin) { server, request in try server.listGuides(request) },
-        Route("POST", APIPath.guides, .admin) { server, request in
+        Route("GET", APIPath.guides, .desk) { server, request in try server.listGuides(request) },
+        Route("POST", APIPath.guides, .desk) { server, request in
             try server.createGuide(request)
         },
-        Route("GET", APIPath.guides + "/{id}", .admin) { server, request in
+        Route("GET", APIPath.guides + "/{id}", .desk) { server, request in
             try server.showGuide(request)
         },
-        Route("PUT", APIPath.guides + "/{id}", .admin) { server, request in
+        Route("PUT", APIPath.guides + "/{id}", .desk) { server, request in
             try server.updateGuide(request)
         },
         Route("DELETE", APIPath.guides + "/{id}", .admin) { server, request in
             try server.deleteGuide(request)
         },
-        Route("POST", APIPath.guides + "/{id}/access", .admin) { server, request in
+        Route("POST", APIPath.guides + "/{id}/access", .desk) { server, request in
             try server.createGuideAccess(request)
         },
     ]
@@ -133,8 +133,8 @@ extension APIServer {
         Route("GET", APIPath.tours + "/{id}", .desk) { server, request in
             try server.showTour(request)
         },
-        Route("POST", APIPath.tours, .admin) { server, request in try server.createTour(request) },
-        Route("PUT", APIPath.tours + "/{id}", .admin) { server, request in
+        Route("POST", APIPath.tours, .desk) { server, request in try server.createTour(request) },
+        Route("PUT", APIPath.tours + "/{id}", .desk) { server, request in
             try server.updateTour(request)
         },
         Route("DELETE", APIPath.tours + "/{id}", .admin) { server, request in

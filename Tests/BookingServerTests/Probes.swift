@@ -178,12 +178,12 @@ enum Probes {
         "GET /api/v1/tours/{id}": { world, _, inside in
             Probe("GET", APIPath.tour(inside ? world.insideTour.id : world.outsideTour.id))
         },
-        "POST /api/v1/tours": { world, _, _ in
-            try Probe("POST", APIPath.tours, json: world.tourRequest(inside: true))
+        "POST /api/v1/tours": { world, _, inside in
+            try Probe("POST", APIPath.tours, json: world.tourRequest(inside: inside))
         },
-        "PUT /api/v1/tours/{id}": { world, _, _ in
+        "PUT /api/v1/tours/{id}": { world, _, inside in
             try Probe(
-                "PUT", APIPath.tour(try world.createTour(inside: true).id),
+                "PUT", APIPath.tour(try world.createTour(inside: inside).id),
                 json: world.tourRequest(inside: true))
         },
         "DELETE /api/v1/tours/{id}": { world, _, _ in

@@ -207,7 +207,9 @@ import Testing
         #expect(expected.start.timeIntervalSince1970 == 1_459_080_000)
     }
 
-    @Test func staffReadTheToursAndGetTheServersSentenceForGuides() {
+    /// A server that refuses the guides (an older one, or a changed rule) gets a sentence,
+    /// and the tour dates still show.
+    @Test func aRefusedGuidesListIsASentenceAndTheToursStillShow() {
         let driver = guidesTab(as: Fixture.session)
         driver.answerAccount({ $0 == .guides }, with: .failure(.forbidden("admins only")))
         driver.answerAccount(
