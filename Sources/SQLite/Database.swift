@@ -174,7 +174,8 @@ public final class Database {
             try run("COMMIT")
             return result
         } catch {
-            if isInTransaction { try? run("ROLLBACK") }
+            // The body's error is the one to report, not a failed rollback's.
+            if isInTransaction { _ = try? run("ROLLBACK") }
             throw error
         }
     }
@@ -189,8 +190,8 @@ public final class Database {
             try run("RELEASE \(name)")
             return result
         } catch {
-            try? run("ROLLBACK TO \(name)")
-            try? run("RELEASE \(name)")
+            _ = try? run("ROLLBACK TO \(name)")
+            _ = try? run("RELEASE \(name)")
             throw error
         }
     }
