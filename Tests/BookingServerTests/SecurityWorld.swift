@@ -184,11 +184,17 @@ final class SecurityWorld {
         let admin = client(.admin)
         insideOrder = try placeOrder(inside: true, email: "inside@example.com")
         outsideOrder = try placeOrder(inside: false, email: "outside@example.com")
-        demoGuide = try #require(try admin.get([GuideRecord].self, APIPath.guides).first)
+        guard let guide = try admin.get([GuideRecord].self, APIPath.guides).first else {
+            throw TestFailure("the demo data has no guide")
+        }
+        demoGuide = guide
         insideTour = try createTour(inside: true)
         outsideTour = try createTour(inside: false)
-        staffUser = try #require(
-            try admin.get([UserRecord].self, APIPath.users).first { $0.username == "staff" })
+        let users = try admin.get([UserRecord].self, APIPath.users)
+        guard let staff = users.first(where: { $0.username == "staff" }) else {
+            throw TestFailure("the demo data has no user staff")
+        }
+        staffUser = staff
     }
 
     // MARK: - Fresh things, one per probe where a probe changes them
