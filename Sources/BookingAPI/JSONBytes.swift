@@ -192,3 +192,29 @@ extension JSONBytes {
         raw("}")
     }
 }
+
+extension CustomerData {
+    /// The same bytes as `APIJSON.encoder().encode(self)`, written directly: the customer
+    /// is stored as JSON with every order.
+    public func encodedJSON() throws -> [UInt8] {
+        let texts: [(StaticString, String?)] = [
+            ("city", city), ("country", country), ("email", email), ("firstName", firstName),
+            ("houseNumber", houseNumber), ("lastName", lastName), ("note", note),
+            ("phone", phone), ("postalCode", postalCode), ("salutation", salutation),
+            ("street", street),
+        ]
+        var out = JSONBytes()
+        out.raw("{")
+        for case (let key, let value?) in texts {
+            out.raw("\"")
+            out.raw(key)
+            out.raw("\":")
+            out.string(value)
+            out.raw(",")
+        }
+        out.raw("\"termsAccepted\":")
+        out.bool(termsAccepted)
+        out.raw("}")
+        return out.isComplete ? out.bytes : Array(try APIJSON.encoder().encode(self))
+    }
+}

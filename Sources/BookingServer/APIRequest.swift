@@ -25,17 +25,13 @@ struct APIRequest: Sendable {
     }
 
     /// Decodes the JSON body, turning every kind of bad input into a 400 with the envelope.
-    /// `plain` may read a plain body faster; when it returns nil, JSONDecoder reads it.
-    func decode<T: Decodable>(
-        _ type: T.Type, plain: ([UInt8]) -> T? = { _ in nil }
-    ) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
         guard !http.body.isEmpty else {
             throw APIFailure(400, .invalidJSON, "the request needs a JSON body")
         }
         guard String(validating: http.body, as: UTF8.self) != nil else {
             throw APIFailure(400, .invalidJSON, "the body is not valid UTF-8")
         }
-        if let value = plain(http.body) { return value }
         do {
             return try APIJSON.decoder().decode(type, from: Data(http.body))
         } catch let error as DecodingError {

@@ -38,8 +38,7 @@ extension APIServer {
     /// `POST /orders`: prices the draft, compares the client's total, then lets the store
     /// check availability and insert in one serialised transaction.
     func createOrder(_ request: APIRequest) throws -> HTTPResponse {
-        let body = try request.decode(
-            CreateOrderRequest.self, plain: { CreateOrderRequest(plainJSON: $0) })
+        let body = try request.decode(CreateOrderRequest.self)
         let key = try idempotencyKey(request, body: body)
         try validate(body.customer)
         let priced = try price(body.draft, request: request)

@@ -30,7 +30,8 @@ public struct NewOrder: Sendable {
         self.idempotencyKey = idempotencyKey
         self.fingerprint = fingerprint
         self.year = year
-        self.encodedCustomer = try request.customer.storedJSON()
+        self.encodedCustomer = String(
+            decoding: try request.customer.encodedJSON(), as: UTF8.self)
         self.encodedPriced = String(decoding: try priced.encodedJSON(), as: UTF8.self)
     }
 }

@@ -296,6 +296,22 @@ struct SchemaCheck {
     }
 }
 
+@Suite struct CustomerEncodingTests {
+    @Test(arguments: [
+        CustomerData(lastName: "Groß", email: "g@example.com", termsAccepted: true),
+        CustomerData(
+            salutation: "Frau", firstName: "Jördis \"JJ\"", lastName: #"Back\slash"#,
+            email: "a/b@example.com", street: "Hauptstraße", houseNumber: "1a",
+            postalCode: "10115", city: "Berlin", country: "DE", phone: "+49 30 1",
+            note: "予約 \u{2028} é", termsAccepted: false),
+        CustomerData(lastName: "L", email: "e@x", note: "two\nlines\t\u{7f}", termsAccepted: true),
+    ])
+    func customerWritesTheSameBytesAsTheEncoder(_ customer: CustomerData) throws {
+        let expected = String(decoding: try APIJSON.encoder().encode(customer), as: UTF8.self)
+        #expect(String(decoding: try customer.encodedJSON(), as: UTF8.self) == expected)
+    }
+}
+
 @Suite struct PricedEncodingTests {
     @Test(arguments: ["Fahrrad M", "Fahrradanhänger – Größe \"L\"", "back\\slash/", "ctrl\u{1}"])
     func pricedOrderWritesTheSameBytesAsTheEncoder(_ name: String) throws {
