@@ -20,12 +20,24 @@ public final class BookingStore: Sendable {
     public let path: String
     let logger: Logger
     private let writer: WriteQueue
+    private let checkpointer: Checkpointer
     private let readers: ReaderPool
     /// Held shared while the store is open, so that a restore cannot replace the file.
     private let lock: FolderLock
 
     /// Opens (or creates) the store in `folder`, applying pending migrations.
-    public init(folder: String, logger: Logger = .silent, readerCount: Int = 8) throws {
+    public convenience init(folder: String, logger: Logger = .silent, readerCount: Int = 8)
+        throws
+    {
+        try self.init(
+            folder: folder, logger: logger, readerCount: readerCount,
+            checkpoints: Checkpointer.Policy())
+    }
+
+    /// Opens the store with its own checkpoint policy: tests make the WAL's limits small.
+    init(folder: String, logger: Logger, readerCount: Int, checkpoints: Checkpointer.Policy)
+        throws
+    {
         try FileManager.default.createDirectory(
             atPath: folder, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
@@ -44,19 +56,24 @@ public final class BookingStore: Sendable {
         }
         self.path = path
         self.logger = logger
-        self.writer = WriteQueue(path: path, logger: logger)
         self.readers = try ReaderPool(path: path, count: readerCount)
+        let checkpointer = try Checkpointer(path: path, logger: logger, policy: checkpoints)
+        self.checkpointer = checkpointer
+        self.writer = WriteQueue(path: path, logger: logger, checkpointer: checkpointer)
         self.lock = lock
     }
 
-    /// Finishes queued writes and stops the writer; later writes fail with `.unavailable`.
+    /// Finishes queued writes, stops the writer and then the checkpointer, which copies the
+    /// whole WAL into the database file; later writes fail with `.unavailable`.
     public func close() {
         writer.stop()
+        checkpointer.stop()
         lock.release()
     }
 
     deinit {
         writer.stop()
+        checkpointer.stop()
     }
 
     /// Runs `body` on a read-only snapshot.

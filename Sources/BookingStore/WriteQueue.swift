@@ -27,10 +27,13 @@ final class WriteQueue: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let maxBatch: Int
+    private let checkpointer: Checkpointer
 
-    /// Starts the writer thread on a new connection to `path`.
-    init(path: String, logger: Logger, maxBatch: Int = 256) {
+    /// Starts the writer thread on a new connection to `path`, leaving checkpoints to
+    /// `checkpointer`.
+    init(path: String, logger: Logger, checkpointer: Checkpointer, maxBatch: Int = 256) {
         self.maxBatch = maxBatch
+        self.checkpointer = checkpointer
         let thread = Thread { [self] in
             self.run(path: path, logger: logger)
         }
@@ -81,6 +84,7 @@ final class WriteQueue: Sendable {
         let db: Database
         do {
             db = try Database(path: path, synchronous: .full)
+            try checkpointer.watch(db)
         } catch {
             logger.error("store writer cannot open the database", ["error": "\(error)"])
             failAll(StoreError.database(error))
@@ -89,7 +93,10 @@ final class WriteQueue: Sendable {
         while true {
             wake.wait()
             let (batch, stopped) = takeBatch()
-            if !batch.isEmpty { commit(batch, on: db, logger: logger) }
+            if !batch.isEmpty {
+                commit(batch, on: db, logger: logger)
+                checkpointer.holdWriterIfTooLong()
+            }
             if stopped && batch.isEmpty { return }
             if !batch.isEmpty && stateHasMore() { wake.signal() }
         }

@@ -27,6 +27,8 @@ public final class Database {
     public let path: String
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
+    /// Called after each commit with the WAL's length (see `observeWAL`).
+    var walObserver: ((_ frames: Int) -> Void)?
 
     /// Opens (and, unless `readOnly`, creates) the database at `path` in WAL mode with
     /// foreign keys enforced.
