@@ -14,6 +14,7 @@ enum Schema {
         Migration(name: "0004-bounded-availability-reads", sql: boundedAvailabilityReads),
         Migration(name: "0005-security", sql: security),
         Migration(name: "change-feed", sql: changeFeed),
+        Migration(name: "idempotency-keys-without-rowid", sql: idempotencyKeysWithoutRowid),
     ]
 
     /// Applies the migrations not yet recorded, each in its own transaction; refuses a
@@ -293,5 +294,23 @@ enum Schema {
         );
         CREATE INDEX tours_start ON tours (account_id, starts_at);
         CREATE INDEX tours_guide ON tours (account_id, guide_id, starts_at);
+        """
+
+    /// Every order inserts a key: as a rowid table with a separate index on its primary key
+    /// that was two b-trees to write where one does. A WITHOUT ROWID table is stored in its
+    /// primary key's order; the columns, the key and the lookups stay as they were.
+    private static let idempotencyKeysWithoutRowid = """
+        CREATE TABLE idempotency_keys_clustered (
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (account_id, key)
+        ) WITHOUT ROWID;
+        INSERT INTO idempotency_keys_clustered (account_id, key, fingerprint, order_id, created_at)
+            SELECT account_id, key, fingerprint, order_id, created_at FROM idempotency_keys;
+        DROP TABLE idempotency_keys;
+        ALTER TABLE idempotency_keys_clustered RENAME TO idempotency_keys;
         """
 }
