@@ -4,7 +4,7 @@ import Foundation
 /// keys exactly as the Swift property names (camelCase), instants as ISO 8601 UTC with
 /// seconds, dates `YYYY-MM-DD`, times `HH:MM`, money `{"cents": 1000, "currency": "EUR"}`.
 public enum APIJSON {
-    /// A new encoder with the API's conventions. Encoders are cheap; make one per use site.
+    /// A new encoder with the API's conventions.
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -18,6 +18,14 @@ public enum APIJSON {
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
+
+    /// One encoder for the whole process, for code that encodes on every request: Foundation's
+    /// encoders and decoders may be shared between threads, and making one per request cost
+    /// a sixth of what decoding an order body costs.
+    public static let sharedEncoder = encoder()
+
+    /// One decoder for the whole process (see `sharedEncoder`).
+    public static let sharedDecoder = decoder()
 
     /// The media type of every request and response body.
     public static let contentType = "application/json; charset=utf-8"

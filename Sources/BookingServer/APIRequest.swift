@@ -33,7 +33,7 @@ struct APIRequest: Sendable {
             throw APIFailure(400, .invalidJSON, "the body is not valid UTF-8")
         }
         do {
-            return try APIJSON.decoder().decode(type, from: Data(http.body))
+            return try APIJSON.sharedDecoder.decode(type, from: Data(http.body))
         } catch let error as DecodingError {
             throw Self.failure(error)
         } catch {

@@ -223,7 +223,7 @@ final class APIServer: Sendable {
     static func json<T: Encodable>(_ value: T, status: Int = 200) throws -> HTTPResponse {
         HTTPResponse(
             status: status, headers: ["Content-Type": APIJSON.contentType],
-            body: Array(try APIJSON.encoder().encode(value)))
+            body: Array(try APIJSON.sharedEncoder.encode(value)))
     }
 
     static func noContent() -> HTTPResponse {
@@ -231,7 +231,7 @@ final class APIServer: Sendable {
     }
 
     static func errorResponse(_ failure: APIFailure) -> HTTPResponse {
-        let body = (try? APIJSON.encoder().encode(failure.envelope)).map { Array($0) } ?? []
+        let body = (try? APIJSON.sharedEncoder.encode(failure.envelope)).map { Array($0) } ?? []
         var headers = failure.headers
         headers["Content-Type"] = APIJSON.contentType
         return HTTPResponse(status: failure.status, headers: headers, body: body)

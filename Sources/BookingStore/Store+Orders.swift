@@ -214,14 +214,19 @@ extension BookingStore {
     ) throws -> (CustomerID, Bool) {
         let account = scope.accountID.rawValue
         let email = customer.email.lowercased()
-        // Most orders are of known customers: one statement for them.
         if let row = try db.queryOne(
-            """
-            UPDATE customers SET first_name = ?, last_name = ?, data = ?
-            WHERE account_id = ? AND email = ? RETURNING id
-            """, [customer.firstName, customer.lastName, encoded, account, email])
+            "SELECT id, data FROM customers WHERE account_id = ? AND email = ?",
+            [account, email])
         {
-            return (CustomerID(row.int64(0)), false)
+            // Most orders are of known customers, mostly with unchanged data: then the
+            // serialised writer writes no page for the customer.
+            let id = CustomerID(row.int64(0))
+            if row.text(1) != encoded {
+                try db.run(
+                    "UPDATE customers SET first_name = ?, last_name = ?, data = ? WHERE id = ?",
+                    [customer.firstName, customer.lastName, encoded, id.rawValue])
+            }
+            return (id, false)
         }
         try db.run(
             """

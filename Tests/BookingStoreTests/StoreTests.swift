@@ -162,6 +162,29 @@ import Testing
         }
         #expect(try f.store.orders(OrderQuery(), scope: f.main).orders.count == 1)
     }
+
+    @Test func aReturningCustomerKeepsTheirRecordWithTheLatestData() throws {
+        let f = try StoreFixture()
+        func order(city: String?) throws -> OrderCreation {
+            let new = f.newOrder(f.draft(f.bikes))
+            var request = new.request
+            request.customer.city = city
+            return try f.store.createOrder(
+                NewOrder(
+                    request: request, priced: new.priced, idempotencyKey: new.idempotencyKey,
+                    fingerprint: new.fingerprint, year: 2030), scope: f.main, now: Date())
+        }
+
+        let first = try order(city: nil)
+        let second = try order(city: "Kiel")
+        let unchanged = try order(city: "Kiel")
+
+        #expect(second.order.customerID == first.order.customerID)
+        #expect(!unchanged.replayed && unchanged.order.customerID == first.order.customerID)
+        let record = try f.store.customer(first.order.customerID, scope: f.main)
+        #expect(record?.data.city == "Kiel")
+        #expect(record?.orderCount == 3)
+    }
 }
 
 @Suite struct HoldStoreTests {
