@@ -101,7 +101,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "BookingStoreTests",
-            dependencies: ["BookingStore", "BookingCore", "BookingAPI", "SQLite"]),
+            dependencies: ["BookingStore", "BookingCore", "BookingAPI", "SQLite", "TestFiles"]),
         .testTarget(
             name: "BookingServerTests",
             dependencies: [

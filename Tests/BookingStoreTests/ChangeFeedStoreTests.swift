@@ -2,6 +2,7 @@ import BookingAPI
 import BookingCore
 import Foundation
 import SQLite
+import TestFiles
 import Testing
 
 @testable import BookingStore
@@ -11,11 +12,9 @@ import Testing
     /// A database made before the change feed keeps its orders: they come with a full
     /// fetch (stamped 0), not with a delta, and new changes continue the sequence.
     @Test func anUpgradedDatabaseServesItsOldOrdersInTheFullFetch() throws {
-        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = TemporaryFolder(prefix: "store-test")
         do {
-            let db = try Database(path: folder + "/" + BookingStore.fileName)
+            let db = try Database(path: folder.path + "/" + BookingStore.fileName)
             try db.execute(
                 "CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)")
             for migration in Schema.migrations.prefix(while: { $0.name != "change-feed" }) {
@@ -42,7 +41,7 @@ import Testing
                 INSERT INTO order_lines VALUES (1, 1, 1, 1, 0, 1, 1900000000, 1900086400, 1);
                 """)
         }
-        let store = try BookingStore(folder: folder)
+        let store = try BookingStore(folder: folder.path)
         defer { store.close() }
         #expect(try store.appliedMigrations() == Schema.migrations.map(\.name))
         let scope = Scope.account(AccountID(1))

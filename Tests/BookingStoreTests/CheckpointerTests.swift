@@ -1,6 +1,7 @@
 import Foundation
 import SQLite
 import Synchronization
+import TestFiles
 import Testing
 
 @testable import BookingStore
@@ -16,23 +17,16 @@ import Testing
     /// the limit is far below where 3000 commits without checkpoints would take it.
     static let walBound = 32 + 2 * policy.limit * frameBytes
 
-    /// A store in a folder of its own, removed when released.
-    final class Folder {
-        let path = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-
-        func open(policy: Checkpointer.Policy = CheckpointerTests.policy) throws -> BookingStore {
-            let store = try BookingStore(
-                folder: path, logger: .silent, readerCount: 2, checkpoints: policy)
-            try store.write { db in
-                try db.execute(
-                    "CREATE TABLE IF NOT EXISTS marks (n INTEGER PRIMARY KEY, payload BLOB)")
-            }
-            return store
+    /// Opens the store in `folder` with a table of marks, checkpointing by `policy`.
+    static func open(
+        in folder: TemporaryFolder, policy: Checkpointer.Policy = CheckpointerTests.policy
+    ) throws -> BookingStore {
+        let store = try BookingStore(
+            folder: folder.path, logger: .silent, readerCount: 2, checkpoints: policy)
+        try store.write { db in
+            try db.execute("CREATE TABLE IF NOT EXISTS marks (n INTEGER PRIMARY KEY, payload BLOB)")
         }
-
-        deinit {
-            try? FileManager.default.removeItem(atPath: path)
-        }
+        return store
     }
 
     /// Each row is about a quarter page, so each commit writes at least one frame.
@@ -54,8 +48,8 @@ import Testing
 
     /// Closing copies the whole WAL into the database file: the file alone holds every row.
     @Test func everyRowIsInTheDatabaseFileAfterClose() throws {
-        let folder = Folder()
-        let store = try folder.open()
+        let folder = TemporaryFolder(prefix: "store-test")
+        let store = try Self.open(in: folder)
         let failed = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 1500) { n in
             if (try? Self.mark(n, in: store)) == nil { failed.withLock { $0 += 1 } }
@@ -67,15 +61,15 @@ import Testing
         let copy = folder.path + "/copy.sqlite"
         try FileManager.default.copyItem(atPath: store.path, toPath: copy)
         #expect(try Self.markCount(copy) == 1500)
-        let reopened = try folder.open()
+        let reopened = try Self.open(in: folder)
         defer { reopened.close() }
         #expect(try reopened.read { db in try db.isIntact() })
     }
 
     /// Without checkpoints 3000 commits would leave at least 3000 frames in the WAL.
     @Test func theWALStaysBelowItsLimitUnderManyCommits() throws {
-        let folder = Folder()
-        let store = try folder.open()
+        let folder = TemporaryFolder(prefix: "store-test")
+        let store = try Self.open(in: folder)
         defer { store.close() }
         let largest = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 4) { client in
@@ -92,8 +86,8 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func closingWhileTheCheckpointerWorksLosesNothing() throws {
-        let folder = Folder()
-        let store = try folder.open(policy: .init(threshold: 10, limit: 100))
+        let folder = TemporaryFolder(prefix: "store-test")
+        let store = try Self.open(in: folder, policy: .init(threshold: 10, limit: 100))
         let committed = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: 8) { client in
             for n in stride(from: client, to: 4000, by: 8) {
@@ -105,7 +99,7 @@ import Testing
 
         let count = committed.withLock { $0 }
         #expect(count >= 100 && count < 4000)
-        let reopened = try folder.open()
+        let reopened = try Self.open(in: folder)
         defer { reopened.close() }
         #expect(try Self.markCount(reopened.path) == count)
     }
@@ -114,8 +108,8 @@ import Testing
     /// once it ends, the WAL shrinks back.
     @Test(.timeLimit(.minutes(1)))
     func aLongReaderMakesNoCommitFail() throws {
-        let folder = Folder()
-        let store = try folder.open()
+        let folder = TemporaryFolder(prefix: "store-test")
+        let store = try Self.open(in: folder)
         defer { store.close() }
         let reader = try Database(path: store.path, readOnly: true)
         try reader.execute("BEGIN")

@@ -2,6 +2,7 @@ import BookingAPI
 import BookingCore
 import Foundation
 import SQLite
+import TestFiles
 import Testing
 
 @testable import BookingStore
@@ -68,11 +69,10 @@ import Testing
     }
 
     @Test func keysSurviveAndStillAnswerTheFirstOrder() throws {
-        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.makeOldStore(in: folder)
+        let folder = TemporaryFolder(prefix: "store-test")
+        try Self.makeOldStore(in: folder.path)
 
-        let store = try BookingStore(folder: folder)
+        let store = try BookingStore(folder: folder.path)
         defer { store.close() }
         let scope = Scope.account(AccountID(1))
         #expect(try store.appliedMigrations().last == Self.migration)
@@ -96,11 +96,10 @@ import Testing
 
     /// One b-tree: no rowid, and no separate index for the primary key.
     @Test func theTableHasNoRowid() throws {
-        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.makeOldStore(in: folder)
+        let folder = TemporaryFolder(prefix: "store-test")
+        try Self.makeOldStore(in: folder.path)
 
-        let store = try BookingStore(folder: folder)
+        let store = try BookingStore(folder: folder.path)
         defer { store.close() }
         let (withoutRowid, objects, sql) = try store.read { db in
             (

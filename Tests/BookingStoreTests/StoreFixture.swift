@@ -2,11 +2,12 @@ import BookingAPI
 import BookingCore
 import BookingStore
 import Foundation
+import TestFiles
 
 /// A store in a temporary folder with two accounts, each with a branch, a category and
 /// offers; removed when the fixture is released.
 final class StoreFixture {
-    let folder: String
+    let folder = TemporaryFolder(prefix: "store-test")
     let store: BookingStore
     let main: Scope
     let other: Scope
@@ -17,8 +18,7 @@ final class StoreFixture {
     let foreignOffer: Offer
 
     init() throws {
-        folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-        store = try BookingStore(folder: folder)
+        store = try BookingStore(folder: folder.path)
         main = .account(try store.createAccount(NewAccount(slug: "main", name: "Main")).id)
         other = .account(try store.createAccount(NewAccount(slug: "other", name: "Other")).id)
         branch = try store.addBranch(Self.branch("Nord"), scope: main)
@@ -46,7 +46,6 @@ final class StoreFixture {
 
     deinit {
         store.close()
-        try? FileManager.default.removeItem(atPath: folder)
     }
 
     static func branch(_ name: String) -> Branch {

@@ -3,16 +3,16 @@ import BookingCore
 import Foundation
 import SQLite
 import Synchronization
+import TestFiles
 import Testing
 
 @testable import BookingStore
 
 @Suite struct MigrationTests {
     @Test func migrationsAreRecordedOnceAndDataSurvivesReopening() throws {
-        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = TemporaryFolder(prefix: "store-test")
         do {
-            let store = try BookingStore(folder: folder)
+            let store = try BookingStore(folder: folder.path)
             defer { store.close() }
             #expect(
                 try store.appliedMigrations() == [
@@ -22,7 +22,7 @@ import Testing
                 ])
             _ = try store.createAccount(NewAccount(slug: "kept", name: "Kept"))
         }
-        let again = try BookingStore(folder: folder)
+        let again = try BookingStore(folder: folder.path)
         defer { again.close() }
         #expect(try again.appliedMigrations().count == 7)
         let mode = try FileManager.default.attributesOfItem(atPath: again.path)[.posixPermissions]
@@ -278,15 +278,14 @@ import Testing
     }
 
     @Test func concurrentCommitsAreAllDurable() throws {
-        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try BookingStore(folder: folder)
+        let folder = TemporaryFolder(prefix: "store-test")
+        let store = try BookingStore(folder: folder.path)
         let scope = Scope.account(try store.createAccount(NewAccount(slug: "a", name: "A")).id)
         DispatchQueue.concurrentPerform(iterations: 200) { index in
             _ = try? store.addBranch(StoreFixture.branch("Filiale \(index)"), scope: scope)
         }
         store.close()
-        let reopened = try BookingStore(folder: folder)
+        let reopened = try BookingStore(folder: folder.path)
         defer { reopened.close() }
         #expect(try reopened.branches(scope: scope).count == 200)
         #expect(throws: StoreError.unavailable) {
@@ -299,11 +298,9 @@ import Testing
     /// A database made before migration 0004 keeps its bookings, and their length now
     /// bounds availability reads.
     @Test func migration0004KeepsAndMeasuresExistingBookings() throws {
-        let folder = NSTemporaryDirectory() + "store-test-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = TemporaryFolder(prefix: "store-test")
         do {
-            let db = try Database(path: folder + "/" + BookingStore.fileName)
+            let db = try Database(path: folder.path + "/" + BookingStore.fileName)
             try db.execute(
                 "CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)")
             for migration in Schema.migrations.prefix(3) {
@@ -323,7 +320,7 @@ import Testing
                 INSERT INTO order_lines VALUES (1, 1, 1, 1, 0, 1, 1900000000, 1900086400, 1);
                 """)
         }
-        let store = try BookingStore(folder: folder)
+        let store = try BookingStore(folder: folder.path)
         defer { store.close() }
         #expect(try store.appliedMigrations() == Schema.migrations.map(\.name))
         let scope = Scope.account(AccountID(1))
