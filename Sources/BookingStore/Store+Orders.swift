@@ -98,8 +98,8 @@ extension BookingStore {
     private static func replay(_ db: Database, _ new: NewOrder, scope: Scope) throws -> OrderInfo? {
         guard
             let row = try db.queryOne(
-                "SELECT fingerprint, order_id FROM idempotency_keys WHERE account_id = ? AND key = "
-                    + "?",
+                "SELECT fingerprint, order_id FROM idempotency_keys "
+                    + "WHERE account_id = ? AND key = ?",
                 [scope.accountID.rawValue, new.idempotencyKey])
         else { return nil }
         guard row.text(0) == new.fingerprint else { throw StoreError.idempotencyKeyReused }
