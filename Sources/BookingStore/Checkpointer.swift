@@ -98,12 +98,26 @@ final class Checkpointer: Sendable {
     /// Called by the writer between groups, outside any transaction: when the WAL is past
     /// its limit, waits while this thread runs a restart checkpoint.
     func holdWriterIfTooLong() {
-        let tooLong = state.withLock { state in
-            guard state.walFrames >= state.blockingAt, !state.stopped else { return false }
+        holdWriter { state in state.walFrames >= state.blockingAt }
+    }
+
+    /// Called by the writer after a group failed to commit, outside any transaction: waits
+    /// while this thread runs a restart checkpoint.
+    ///
+    /// A full disk fails the commit that would grow the WAL, and a failed commit reports no
+    /// frames, so no checkpoint would ever follow: every later commit would fail too, though
+    /// the WAL file has room once it starts over.
+    func holdWriterAfterFailedCommit() {
+        holdWriter { _ in true }
+    }
+
+    private func holdWriter(when needed: (State) -> Bool) {
+        let hold = state.withLock { state in
+            guard needed(state), !state.stopped else { return false }
             state.blockingRequested = true
             return true
         }
-        guard tooLong else { return }
+        guard hold else { return }
         wake.signal()
         blockingDone.wait()
     }

@@ -94,8 +94,11 @@ final class WriteQueue: Sendable {
             wake.wait()
             let (batch, stopped) = takeBatch()
             if !batch.isEmpty {
-                commit(batch, on: db, logger: logger)
-                checkpointer.holdWriterIfTooLong()
+                if commit(batch, on: db, logger: logger) {
+                    checkpointer.holdWriterIfTooLong()
+                } else {
+                    checkpointer.holdWriterAfterFailedCommit()
+                }
             }
             if stopped && batch.isEmpty { return }
             if !batch.isEmpty && stateHasMore() { wake.signal() }
@@ -115,7 +118,10 @@ final class WriteQueue: Sendable {
         state.withLock { !$0.pending.isEmpty }
     }
 
-    private func commit(_ batch: [any PendingWriteJob], on db: Database, logger: Logger) {
+    /// Runs and commits `batch`; whether it committed.
+    private func commit(_ batch: [any PendingWriteJob], on db: Database, logger: Logger)
+        -> Bool
+    {
         do {
             try db.run("BEGIN IMMEDIATE")
             if !batch.allSatisfy({ $0.execute(on: db, isolated: false) }) {
@@ -123,11 +129,13 @@ final class WriteQueue: Sendable {
             }
             try db.run("COMMIT")
             for job in batch { job.finish(commitError: nil) }
+            return true
         } catch {
             logger.error(
                 "store writer cannot commit", ["error": "\(error)", "jobs": "\(batch.count)"])
             if db.isInTransaction { _ = try? db.run("ROLLBACK") }
             for job in batch { job.finish(commitError: StoreError.database(error)) }
+            return false
         }
     }
 

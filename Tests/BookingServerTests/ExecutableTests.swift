@@ -162,7 +162,7 @@ import Testing
         #expect(try Self.run(["restore", "--data", folder, "--from", folder + "/nix"]).status == 1)
     }
 
-    private static func waitForPort(in log: String) throws -> String {
+    static func waitForPort(in log: String) throws -> String {
         for _ in 0..<200 {
             if let text = try? String(contentsOfFile: log, encoding: .utf8),
                 let range = text.range(of: "listening host=127.0.0.1 port=")
