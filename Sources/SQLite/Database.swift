@@ -32,6 +32,9 @@ public final class Database {
 
     /// Opens (and, unless `readOnly`, creates) the database at `path` in WAL mode with
     /// foreign keys enforced.
+    ///
+    /// - Throws: `SQLiteError` with `SQLITE_READONLY` when `readOnly` is false and the file
+    ///   may only be read.
     public init(
         path: String, readOnly: Bool = false, synchronous: Synchronous = .full,
         busyTimeoutMilliseconds: Int32 = 10_000
@@ -45,6 +48,14 @@ public final class Database {
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(pointer)
             throw SQLiteError(code: rc, message: message, context: "opening \(path)")
+        }
+        // SQLite opens a file it may not write read-only without a word; the first write
+        // would fail much later, and reading would create a -shm file no writer can use.
+        guard readOnly || sqlite3_db_readonly(pointer, "main") == 0 else {
+            sqlite3_close_v2(pointer)
+            throw SQLiteError(
+                code: SQLITE_READONLY, message: "the file is read-only for this user",
+                context: "opening \(path) for writing")
         }
         self.path = path
         self.handle = pointer
