@@ -9,17 +9,27 @@ import Testing
     static let nobody: UInt32 = 65534
 
     /// `booking-server` with `arguments`, as nobody when the test runs as root.
-    static func program(_ arguments: [String]) throws -> Process {
+    ///
+    /// Nobody may not reach the build folder (a checkout under /root, say), so as root the
+    /// program runs from a copy beside the data folder.
+    static func program(_ arguments: [String], copyIn folder: String) throws -> Process {
         let process = Process()
-        let program = try ExecutableTests.program()
-        if getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments =
-                ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", program] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: program)
+        let built = try ExecutableTests.program()
+        guard getuid() == 0 else {
+            process.executableURL = URL(fileURLWithPath: built)
             process.arguments = arguments
+            return process
         }
+        let copy = folder + "-program/booking-server"
+        if !FileManager.default.fileExists(atPath: copy) {
+            try FileManager.default.createDirectory(
+                atPath: folder + "-program", withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o755])
+            try FileManager.default.copyItem(atPath: built, toPath: copy)
+        }
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments =
+            ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", copy] + arguments
         return process
     }
 
@@ -47,11 +57,15 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func theServerRefusesToStartOnAFileItMayOnlyRead() throws {
         let folder = try Self.makeDataFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: folder + "-program")
+        }
         let database = folder + "/booking.sqlite"
         try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: database)
 
-        let refused = try Self.program(["serve", "--data", folder, "--listen", "127.0.0.1:0"])
+        let refused = try Self.program(
+            ["serve", "--data", folder, "--listen", "127.0.0.1:0"], copyIn: folder)
         let errors = Pipe()
         refused.standardError = errors
         try refused.run()
@@ -68,9 +82,9 @@ import Testing
         // Once the file may be written again the server starts and writes.
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: database)
         let log = folder + "/server.log"
-        let serve = try Self.program([
-            "serve", "--data", folder, "--listen", "127.0.0.1:0", "--log-file", log,
-        ])
+        let serve = try Self.program(
+            ["serve", "--data", folder, "--listen", "127.0.0.1:0", "--log-file", log],
+            copyIn: folder)
         try serve.run()
         defer {
             serve.terminate()
