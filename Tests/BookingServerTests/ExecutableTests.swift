@@ -36,9 +36,7 @@ import Testing
         serve.executableURL = URL(fileURLWithPath: try Self.program())
         serve.arguments = ["serve", "--data", folder, "--listen", "127.0.0.1:0", "--log-file", log]
         try serve.run()
-        let port = try Self.waitForPort(in: log)
-        let client = try APIClient(baseURL: "http://127.0.0.1:\(port)")
-        try client.logIn(DemoData.admin)
+        let client = try Self.adminClient(whenListening: log)
         #expect(try client.get([Offer].self, APIPath.offers).count >= 20)
 
         serve.terminate()  // SIGTERM
@@ -162,7 +160,15 @@ import Testing
         #expect(try Self.run(["restore", "--data", folder, "--from", folder + "/nix"]).status == 1)
     }
 
-    static func waitForPort(in log: String) throws -> String {
+    /// A client logged in as the demo admin, once the server logging to `log` listens.
+    static func adminClient(whenListening log: String) throws -> APIClient {
+        let port = try waitForPort(in: log)
+        let client = try APIClient(baseURL: "http://127.0.0.1:\(port)")
+        try client.logIn(DemoData.admin)
+        return client
+    }
+
+    private static func waitForPort(in log: String) throws -> String {
         for _ in 0..<200 {
             if let text = try? String(contentsOfFile: log, encoding: .utf8),
                 let range = text.range(of: "listening host=127.0.0.1 port=")

@@ -51,9 +51,7 @@ import Testing
             serve.waitUntilExit()
         }
 
-        let port = try ExecutableTests.waitForPort(in: log)
-        let client = try APIClient(baseURL: "http://127.0.0.1:\(port)")
-        try client.logIn(DemoData.admin)
+        let client = try ExecutableTests.adminClient(whenListening: log)
         let bicycle = try client.offer(named: "Fahrrad M").id
         var failedOnce = 0
         for index in 0..<Self.orderCount {

@@ -90,8 +90,6 @@ import Testing
             serve.terminate()
             serve.waitUntilExit()
         }
-        let port = try ExecutableTests.waitForPort(in: log)
-        let client = try APIClient(baseURL: "http://127.0.0.1:\(port)")
-        try client.logIn(DemoData.admin)
+        _ = try ExecutableTests.adminClient(whenListening: log)
     }
 }
