@@ -85,11 +85,26 @@ public final class HTTPServer: Sendable {
         self.port = bk_mhd_bound_port(pointer)
     }
 
-    /// Stops listening, closes all connections and waits for running handlers.
+    /// Stops listening, lets the requests already handed to the handler finish and send
+    /// their answers (for at most `drainSeconds`), then closes all connections.
     /// Safe to call more than once.
-    public func stop() {
+    ///
+    /// Without the wait, a request whose handler had already committed (an order, say)
+    /// would lose its answer, and its client could not tell whether it went through.
+    public func stop(drainSeconds: Double = 5) {
         guard let pointer = daemon.take() else { return }
+        let server = context.takeUnretainedValue()
+        server.stopping.store(true, ordering: .relaxed)
+        let listener = MHD_quiesce_daemon(pointer)
+        let deadline = ContinuousClock.now + .seconds(drainSeconds)
+        while server.requestsInFlight.load(ordering: .relaxed) > 0
+            && ContinuousClock.now < deadline
+        {
+            usleep(5_000)
+        }
         MHD_stop_daemon(pointer)
+        // libmicrohttpd leaves the quiesced socket to us, to be closed after the stop.
+        if listener >= 0 { close(listener) }
         context.release()
     }
 

@@ -11,6 +11,10 @@ final class ServerContext: Sendable {
     let maxBodyBytes: Int
     let maxTargetBytes: Int
     let logger: Logger
+    /// Requests handed to the handler and not yet answered in full (or given up).
+    let requestsInFlight = Atomic<Int>(0)
+    /// Set once the server stops: each answer from then on closes its connection.
+    let stopping = Atomic<Bool>(false)
 
     init(
         handler: @escaping HTTPServer.Handler, refusal: @escaping HTTPServer.RefusalHandler,
@@ -54,7 +58,12 @@ func bkRequestCompleted(
     _ state: UnsafeMutablePointer<UnsafeMutableRawPointer?>?, _ code: MHD_RequestTerminationCode
 ) {
     guard let state, let pointer = state.pointee else { return }
-    Unmanaged<RequestState>.fromOpaque(pointer).release()
+    let request = Unmanaged<RequestState>.fromOpaque(pointer)
+    if request.takeUnretainedValue().headersSeen, let context {
+        let server = Unmanaged<ServerContext>.fromOpaque(context).takeUnretainedValue()
+        server.requestsInFlight.subtract(1, ordering: .relaxed)
+    }
+    request.release()
     state.pointee = nil
 }
 
@@ -73,7 +82,10 @@ func bkAccessHandler(
     let exchange = Exchange(connection: connection, context: context, url: url, method: method)
 
     if !state.headersSeen {
+        // libmicrohttpd reports the end of every request it has shown the handler, and
+        // only of those: from here on the request counts until it is answered.
         state.headersSeen = true
+        context.requestsInFlight.add(1, ordering: .relaxed)
         return exchange.headersArrived(state)
     }
     if uploadDataSize.pointee > 0 {
@@ -214,7 +226,9 @@ struct Exchange {
         for (name, value) in response.headers {
             _ = MHD_add_response_header(mhdResponse, name, value)
         }
-        if closing { _ = MHD_add_response_header(mhdResponse, "Connection", "close") }
+        if closing || context.stopping.load(ordering: .relaxed) {
+            _ = MHD_add_response_header(mhdResponse, "Connection", "close")
+        }
         return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
     }
 }

@@ -1,4 +1,5 @@
 import Curl
+import Dispatch
 import Foundation
 import Glibc
 import HTTPServer
@@ -108,6 +109,56 @@ import Testing
         #expect(answer.components(separatedBy: "HTTP/1.1 200").count == 3)
         #expect(answer.contains("GET /one"))
         #expect(answer.contains("GET /two"))
+    }
+
+    /// A server whose handler signals `entered` and then waits for `release`.
+    static func holding(entered: DispatchSemaphore, release: DispatchSemaphore) throws
+        -> HTTPServer
+    {
+        try HTTPServer(
+            configuration: HTTPServer.Configuration(),
+            handler: { _ in
+                entered.signal()
+                release.wait()
+                return HTTPResponse(status: 201, body: Array("stored".utf8))
+            },
+            refusal: { _, _ in HTTPResponse(status: 400) })
+    }
+
+    /// A request already in its handler when the server stops still gets its whole answer,
+    /// and the stop waits for it.
+    @Test(.timeLimit(.minutes(1)))
+    func stoppingLetsARunningRequestAnswer() throws {
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let server = try Self.holding(entered: entered, release: release)
+        let port = server.port
+        let answer = Mutex<Result<HTTPClient.Response, Error>?>(nil)
+        let answered = DispatchSemaphore(value: 0)
+        Thread {
+            let result = Result {
+                try HTTPClient().send(
+                    HTTPClient.Request(method: "POST", url: "http://127.0.0.1:\(port)/orders"))
+            }
+            answer.withLock { $0 = result }
+            answered.signal()
+        }.start()
+        entered.wait()
+
+        let stopped = DispatchSemaphore(value: 0)
+        Thread {
+            server.stop()
+            stopped.signal()
+        }.start()
+        #expect(stopped.wait(timeout: .now() + 0.2) == .timedOut)
+        release.signal()
+        answered.wait()
+        stopped.wait()
+
+        let response = try #require(try answer.withLock { $0 }?.get())
+        #expect(response.status == 201)
+        #expect(response.body == Array("stored".utf8))
+        #expect(response.headers["connection"] == "close")
     }
 
     @Test func stopsTwiceAndRefusesABadHost() throws {
