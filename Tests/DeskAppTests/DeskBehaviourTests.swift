@@ -32,6 +32,33 @@ import Testing
         #expect(driver.screen.contains("(+1 weitere in desk.log)"))
     }
 
+    /// A long sentence takes up to three lines, whole; a longer one ends in "…" on its
+    /// third, so that nobody takes what is shown for all of it.
+    @Test func aLongSentenceTakesThreeLinesAndALongerOneEndsInAnEllipsis() {
+        func rows(_ screen: String) -> [Substring] {
+            screen.split(separator: "\n").filter { $0.contains("wort") }
+        }
+        func screen(saying sentence: String) -> String {
+            let driver = DeskDriver()
+            driver.logIn()
+            driver.answerMonth()
+            driver.desk.notice = Notice(sentence, kind: .info)
+            driver.render()
+            return driver.screen
+        }
+        let fits = (1...24).map { "wort\($0)" }.joined(separator: " ")
+        let shown = screen(saying: fits)
+        #expect(rows(shown).count == 3)
+        #expect(shown.contains("wort24"))
+        #expect(!shown.contains("…"))
+
+        let long = (1...60).map { "wort\($0)" }.joined(separator: " ")
+        let cut = screen(saying: long)
+        #expect(rows(cut).count == 3)
+        #expect(rows(cut).last?.trimmingCharacters(in: .whitespaces).hasSuffix("…") == true)
+        #expect(!cut.contains("wort60"))
+    }
+
     @Test func aSentenceStaysOnTheTabItWasSaidOn() {
         let driver = DeskDriver()
         driver.logIn()

@@ -15,9 +15,8 @@ extension Desk {
             drawTooSmall(in: canvas)
             return
         }
-        // A long message takes a second line from the screen rather than being cut.
-        let noticeLines = notice.map { TextWrap.lines($0.text, width: canvas.columns - 2) } ?? []
-        let noticeRows = max(1, min(2, noticeLines.count))
+        let noticeLines = notice.map { Self.noticeLines($0.text, width: canvas.columns - 2) } ?? []
+        let noticeRows = max(1, noticeLines.count)
         let (top, below) = canvas.area.splitTop(1)
         var rest = below
         if let banner = offlineBanner(context: context) {
@@ -38,6 +37,21 @@ extension Desk {
                 Rect(row: bottom.row + noticeRows, column: 0, rows: 1, columns: canvas.columns)),
             focused: false)
         drawOverlay(in: canvas, context: context)
+    }
+
+    /// A message may take this many lines from the screen.
+    static let noticeRowLimit = 3
+
+    /// The lines of a message `width` cells wide. A long one takes up to `noticeRowLimit`
+    /// lines rather than being cut; one longer still ends in "…", so that nobody takes a
+    /// cut sentence for the whole.
+    static func noticeLines(_ text: String, width: Int) -> [String] {
+        let lines = TextWrap.lines(text, width: width)
+        guard lines.count > noticeRowLimit else { return lines }
+        var shown = Array(lines.prefix(noticeRowLimit))
+        shown[noticeRowLimit - 1] = (shown[noticeRowLimit - 1] + " …")
+            .fitted(toCells: width, ellipsis: "…")
+        return shown
     }
 
     private func drawTooSmall(in canvas: Canvas) {
