@@ -83,6 +83,22 @@ import Testing
         #expect(driver.desk.wizard?.dates.fields.map(\.text) == ["06.03.2016", "06.03.2016"])
     }
 
+    /// Choosing today again after the proposal moved on records a rental that has already
+    /// happened: the days stay, with the opening hours.
+    @Test func todayChosenAgainAfterClosingStaysToday() {
+        let driver = zeitForToday(at: Self.saturday("18:30"))
+        driver.press(.escape, .control("u"))
+        driver.type("05.03.2016")
+        driver.press(.tab, .control("u"))
+        driver.type("05.03.2016")
+        driver.press(.enter)
+        #expect(driver.desk.wizard?.step == .time)
+        #expect(!driver.screen.contains("Vorschlag:"))
+        #expect(times(driver) == ["08:00", "18:00"])
+        driver.press(.enter)
+        #expect(period(driver)?.start.description == "2016-03-05 08:00")
+    }
+
     /// Close to closing, the next quarter hour would be closing time itself.
     @Test func aQuarterHourBeforeClosingTheNextOpeningDayIsProposed() {
         let driver = zeitForToday(at: Self.saturday("17:50"))

@@ -16,9 +16,12 @@ struct TimeProposal: Equatable {
     /// proposed for today is always a walk-in (`OrderWizard.kind`).
     static let stepMinutes = 15
 
+    /// With `mayMoveOn` false the days stay as chosen even after closing (with the opening
+    /// hours proposed): staff who go back and choose today again are recording a rental
+    /// that has already happened.
     init(
         pickup: Branch, returning: Branch, pickupDate: LocalDate, returnDate: LocalDate,
-        now: LocalDateTime
+        now: LocalDateTime, mayMoveOn: Bool = true
     ) {
         self.pickupDate = pickupDate
         self.returnDate = returnDate
@@ -29,7 +32,7 @@ struct TimeProposal: Equatable {
 
         if let next = Self.quarterHour(after: now.time), next < pickup.closes {
             start = max(next, pickup.opens)
-        } else if let days = Self.daysToNextOpening(of: pickup, after: pickupDate),
+        } else if mayMoveOn, let days = Self.daysToNextOpening(of: pickup, after: pickupDate),
             let later = pickupDate.adding(days: days), let back = returnDate.adding(days: days)
         {
             self.pickupDate = later

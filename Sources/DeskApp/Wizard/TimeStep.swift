@@ -30,6 +30,8 @@ struct TimeStep {
     /// The branch that took no more pick-ups today when the times were proposed, and the
     /// day proposed instead; said on the step.
     private(set) var closedToday: (branch: Branch, proposed: LocalDate)?
+    /// Whether a proposal already moved the days on: it does so once per order.
+    private var movedOn = false
     private var timesEdited = false
 
     init(branches: [Branch], branch: BranchID) {
@@ -67,10 +69,13 @@ struct TimeStep {
 
         let proposal = TimeProposal(
             pickup: pickup, returning: returning, pickupDate: pickupDate, returnDate: returnDate,
-            now: context.calendar.local(context.now))
+            now: context.calendar.local(context.now), mayMoveOn: !movedOn)
         times[0].text = proposal.start.description
         times[1].text = proposal.end.description
-        if proposal.movedFromToday { closedToday = (pickup, proposal.pickupDate) }
+        if proposal.movedFromToday {
+            closedToday = (pickup, proposal.pickupDate)
+            movedOn = true
+        }
         return (proposal.pickupDate, proposal.returnDate)
     }
 
