@@ -1,4 +1,5 @@
 import BookingAPI
+import BookingCore
 import BookingServer
 import Foundation
 import TestSupport
@@ -20,6 +21,13 @@ import Testing
         return found.orders.filter { $0.customer.lastName == lastName }
     }
 
+    /// Today's date in Berlin (the demo account's zone) at `hour` o'clock there.
+    static func todayInBerlin(at hour: Int) -> Date {
+        let berlin = AccountCalendar.berlin
+        let today = berlin.local(Date()).date
+        return berlin.instant(today, LocalTime(hour: hour, minute: 0)!)
+    }
+
     /// Logs in and waits until the calendar shows figures and the desk has cached the next
     /// weeks (fetched right after the calendar's month, a few milliseconds each).
     private func logIn(_ desk: DeskInTmux) throws {
@@ -28,9 +36,13 @@ import Testing
         Thread.sleep(forTimeInterval: 1)
     }
 
+    /// The desk's clock says 10:00 today in Berlin, so that the first order is a walk-in at
+    /// an open branch whatever the hour the tests run.
     @Test func ordersTakenWhileTheServerIsDownArriveOnceWhenItIsBack() throws {
         let server = try RestartableServer()
-        let desk = try DeskInTmux(arguments: ["--server", server.baseURL], columns: 100, rows: 30)
+        let desk = try DeskInTmux(
+            arguments: ["--server", server.baseURL], columns: 100, rows: 30,
+            clock: Self.todayInBerlin(at: 10))
         try logIn(desk)
         server.stop()
 

@@ -154,6 +154,8 @@ extension MessageCatalog {
         case .termsRequired: "The terms must be accepted."
         case .returnBeforePickup: "The return must come after the pick-up."
         case .pickupBeforeToday: "The pick-up cannot be before today."
+        case .closedForPickupsToday: "No more pick-ups at {1} today (open until {2})."
+        case .nextOpeningDayProposed: "Proposed: {1}, the next opening day ({2}: another day)."
         case .rentalTooLong: "At most {1} days in one go."
         case .branchClosedOn: "{1} is closed on {2}."
         case .outsideOpeningHours: "{1} is open from {2} to {3}."

@@ -158,6 +158,8 @@ extension MessageCatalog {
         case .termsRequired: "Die AGB müssen akzeptiert sein."
         case .returnBeforePickup: "Die Rückgabe muss nach der Abholung liegen."
         case .pickupBeforeToday: "Die Abholung kann nicht vor heute liegen."
+        case .closedForPickupsToday: "Heute keine Abholung mehr bei {1} (geöffnet bis {2} Uhr)."
+        case .nextOpeningDayProposed: "Vorschlag: {1}, der nächste Öffnungstag ({2}: anderer Tag)."
         case .rentalTooLong: "Höchstens {1} Tage am Stück."
         case .branchClosedOn: "{1} ist am {2} geschlossen."
         case .outsideOpeningHours: "{1} hat von {2} bis {3} Uhr geöffnet."

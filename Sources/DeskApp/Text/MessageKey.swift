@@ -138,6 +138,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case termsRequired = "field.termsRequired"
     case returnBeforePickup = "field.returnBeforePickup"
     case pickupBeforeToday = "field.pickupBeforeToday"
+    case closedForPickupsToday = "wizard.closedForPickupsToday"
+    case nextOpeningDayProposed = "wizard.nextOpeningDayProposed"
     case rentalTooLong = "field.rentalTooLong"
     case branchClosedOn = "field.branchClosedOn"
     case outsideOpeningHours = "field.outsideOpeningHours"

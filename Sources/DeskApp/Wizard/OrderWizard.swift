@@ -205,9 +205,11 @@ struct OrderWizard {
             let (pickup, back) = dates.validate(
                 context: context, pickupBranch: time.pickup, returnBranch: time.returning)
         else { return [] }
-        pickupDate = pickup
-        returnDate = back
-        time.suggestTimes(pickupDate: pickup, context: context)
+        (pickupDate, returnDate) = time.suggestTimes(
+            pickupDate: pickup, returnDate: back, context: context)
+        if (pickupDate, returnDate) != (pickup, back) {
+            dates.prefill(pickup: pickupDate, back: returnDate, text: context.text)
+        }
         return enter(.time, context: context)
     }
 

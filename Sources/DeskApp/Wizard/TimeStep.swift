@@ -3,7 +3,8 @@ import Foundation
 import TerminalUI
 
 /// Zeit: pick-up and return time, pick-up and return branch, and the number of persons.
-/// Times default to the branch's opening hours (from now on, for a pick-up today).
+/// Times default to the branch's opening hours (from the next quarter hour, for a pick-up
+/// today; see `TimeProposal`).
 struct TimeStep {
     enum Field: Int, CaseIterable {
         case pickupTime, returnTime, pickupBranch, returnBranch, persons
@@ -26,6 +27,11 @@ struct TimeStep {
     private(set) var persons = QuantityStepper(value: 1, range: 1...99)
     private(set) var focus = Field.pickupTime
     private(set) var branchMessage: [Field: String] = [:]
+    /// The branch that took no more pick-ups today when the times were proposed, and the
+    /// day proposed instead; said on the step.
+    private(set) var closedToday: (branch: Branch, proposed: LocalDate)?
+    /// Whether a proposal already moved the days on: it does so once per order.
+    private var movedOn = false
     private var timesEdited = false
 
     init(branches: [Branch], branch: BranchID) {
@@ -52,17 +58,25 @@ struct TimeStep {
         self.persons = QuantityStepper(value: persons, range: 1...99)
     }
 
-    /// Fills in the opening hours for the chosen days, unless the times were typed.
-    mutating func suggestTimes(pickupDate: LocalDate, context: DeskContext) {
-        guard !timesEdited, let pickup, let returning else { return }
-        var start = pickup.opens
-        let now = context.calendar.local(context.now)
-        if pickupDate == now.date && now.time > pickup.opens && now.time < pickup.closes {
-            let minute = now.time.minutesSinceMidnight / 15 * 15
-            start = LocalTime(hour: minute / 60, minute: minute % 60) ?? pickup.opens
+    /// Fills in the proposed times for the chosen days, unless the times were typed, and
+    /// returns the days: moved on to the next opening day when the pick-up branch takes no
+    /// more pick-ups today.
+    mutating func suggestTimes(
+        pickupDate: LocalDate, returnDate: LocalDate, context: DeskContext
+    ) -> (pickup: LocalDate, return: LocalDate) {
+        closedToday = nil
+        guard !timesEdited, let pickup, let returning else { return (pickupDate, returnDate) }
+
+        let proposal = TimeProposal(
+            pickup: pickup, returning: returning, pickupDate: pickupDate, returnDate: returnDate,
+            now: context.calendar.local(context.now), mayMoveOn: !movedOn)
+        times[0].text = proposal.start.description
+        times[1].text = proposal.end.description
+        if proposal.movedFromToday {
+            closedToday = (pickup, proposal.pickupDate)
+            movedOn = true
         }
-        times[0].text = start.description
-        times[1].text = returning.closes.description
+        return (proposal.pickupDate, proposal.returnDate)
     }
 
     // MARK: - Keys
@@ -227,6 +241,21 @@ struct TimeStep {
                 persons.draw(in: area, focused: focused)
             }
         }
+        // Right under the last field, so that it fits under the offline banner at 80×24.
+        drawClosedToday(in: canvas, row: Field.allCases.count * 3 - 1, context: context)
+    }
+
+    /// Why the proposal is for another day, and how to choose one.
+    private func drawClosedToday(in canvas: Canvas, row: Int, context: DeskContext) {
+        guard let (branch, proposed) = closedToday else { return }
+        let text = context.text
+        let day = text.weekdayShort(proposed.isoWeekday) + " " + text.date(proposed)
+        canvas.put(
+            text.text(.closedForPickupsToday, branch.name, text.time(branch.closes)), row: row,
+            column: 0, width: canvas.columns, role: .warning)
+        canvas.put(
+            text.text(.nextOpeningDayProposed, day, context.keyName(.cancel)), row: row + 1,
+            column: 0, width: canvas.columns, role: .warning)
     }
 
     private func drawChoice(_ field: Field, in area: Canvas, width: Int, focused: Bool) {

@@ -1,0 +1,169 @@
+import BookingCore
+import Foundation
+import TerminalUI
+import Testing
+
+@testable import DeskApp
+
+/// What Zeit proposes at the desk's clock: the opening hours, from the next quarter hour
+/// for a pick-up today, and the next opening day once the branch takes no more pick-ups.
+@Suite struct TimeStepTests {
+    /// Saturday, 5 March 2016 (the fixture's today) at `time` in Berlin.
+    private static func saturday(_ time: String) -> Date {
+        AccountCalendar.berlin.instant(
+            LocalDate(year: 2016, month: 3, day: 5)!, LocalTime(time)!)
+    }
+
+    /// Logged in at `now`, with the wizard in Zeit for today at Filiale Nord.
+    private func zeitForToday(
+        at now: Date, language: Language = .german, offline: Bool = false
+    ) -> DeskDriver {
+        let driver = DeskDriver(language: language, now: now, offline: offline)
+        if offline {
+            OfflineDeskTests.loggedIn(driver)
+            OfflineDeskTests.goOffline(driver)
+        } else {
+            driver.logIn()
+            driver.answerMonth()
+        }
+        driver.press(.enter, .enter)
+        return driver
+    }
+
+    private func times(_ driver: DeskDriver) -> [String] {
+        driver.desk.wizard?.time.times.map(\.text) ?? []
+    }
+
+    /// The local days and times of the period Zeit left with.
+    private func period(_ driver: DeskDriver) -> (start: LocalDateTime, end: LocalDateTime)? {
+        guard let period = driver.desk.wizard?.period else { return nil }
+        let calendar = AccountCalendar.berlin
+        return (calendar.local(period.start), calendar.local(period.end))
+    }
+
+    /// The desk's clock and the pick-up proposed for today: the opening time before opening,
+    /// then the next quarter hour; the return at closing time.
+    @Test(arguments: [
+        ("07:10", "08:00"), ("08:00", "08:00"), ("10:00", "10:00"), ("10:07", "10:15"),
+        ("10:59", "11:00"), ("17:44", "17:45"),
+    ])
+    func todayThePickupIsProposedAtTheNextQuarterHour(clock: String, pickup: String) {
+        let driver = zeitForToday(at: Self.saturday(clock))
+        #expect(driver.desk.wizard?.step == .time)
+        #expect(times(driver) == [pickup, "18:00"])
+        #expect(!driver.screen.contains("Vorschlag"))
+    }
+
+    @Test func theProposalForTodayIsTakenAsItIs() {
+        let driver = zeitForToday(at: Self.saturday("10:07"))
+        driver.press(.enter)
+        #expect(driver.desk.wizard?.step == .offers)
+        #expect(period(driver)?.start.description == "2016-03-05 10:15")
+        #expect(period(driver)?.end.description == "2016-03-05 18:00")
+    }
+
+    @Test func afterClosingTheNextOpeningDayIsProposedAndSaid() {
+        let driver = zeitForToday(at: Self.saturday("18:30"))
+        #expect(driver.desk.wizard?.step == .time)
+        #expect(times(driver) == ["08:00", "18:00"])
+        let screen = driver.screen
+        #expect(screen.contains("Heute keine Abholung mehr bei Filiale Nord (geöffnet bis 18:00"))
+        #expect(screen.contains("Vorschlag: So 06.03.2016, der nächste Öffnungstag (Escape:"))
+
+        driver.press(.enter)
+        #expect(driver.desk.wizard?.step == .offers)
+        #expect(period(driver)?.start.description == "2016-03-06 08:00")
+        #expect(period(driver)?.end.description == "2016-03-06 18:00")
+    }
+
+    @Test func afterClosingEscapeLeadsBackToTerminWithTheProposedDay() {
+        let driver = zeitForToday(at: Self.saturday("18:30"))
+        driver.press(.escape)
+        #expect(driver.desk.wizard?.step == .date)
+        #expect(driver.desk.wizard?.dates.fields.map(\.text) == ["06.03.2016", "06.03.2016"])
+    }
+
+    /// Choosing today again after the proposal moved on records a rental that has already
+    /// happened: the days stay, with the opening hours.
+    @Test func todayChosenAgainAfterClosingStaysToday() {
+        let driver = zeitForToday(at: Self.saturday("18:30"))
+        driver.press(.escape, .control("u"))
+        driver.type("05.03.2016")
+        driver.press(.tab, .control("u"))
+        driver.type("05.03.2016")
+        driver.press(.enter)
+        #expect(driver.desk.wizard?.step == .time)
+        #expect(!driver.screen.contains("Vorschlag:"))
+        #expect(times(driver) == ["08:00", "18:00"])
+        driver.press(.enter)
+        #expect(period(driver)?.start.description == "2016-03-05 08:00")
+    }
+
+    /// Close to closing, the next quarter hour would be closing time itself.
+    @Test func aQuarterHourBeforeClosingTheNextOpeningDayIsProposed() {
+        let driver = zeitForToday(at: Self.saturday("17:50"))
+        #expect(driver.screen.contains("Vorschlag: So 06.03.2016"))
+        #expect(times(driver) == ["08:00", "18:00"])
+    }
+
+    /// A rental over several days keeps its length when it moves on.
+    @Test func aLongerRentalMovesOnWithItsLength() {
+        let driver = DeskDriver(now: Self.saturday("19:00"))
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.enter, .tab, .control("u"))
+        driver.type("07.03.2016")
+        driver.press(.enter)
+        driver.press(.enter)
+        #expect(period(driver)?.start.description == "2016-03-06 08:00")
+        #expect(period(driver)?.end.description == "2016-03-08 18:00")
+    }
+
+    /// Filiale Hafen is closed on Mondays: after Sunday's closing the proposal is Tuesday.
+    @Test func aClosedDayIsSkipped() {
+        let sunday = AccountCalendar.berlin.instant(
+            LocalDate(year: 2016, month: 3, day: 6)!, LocalTime("19:30")!)
+        let driver = DeskDriver(now: sunday)
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.character("b"), .down, .enter)  // Filiale Hafen
+        driver.answerMonth()
+        driver.press(.enter, .enter)
+        #expect(driver.desk.wizard?.step == .time)
+        #expect(times(driver) == ["09:00", "19:00"])
+        #expect(driver.screen.contains("Heute keine Abholung mehr bei Filiale Hafen"))
+        #expect(driver.screen.contains("Vorschlag: Di 08.03.2016"))
+    }
+
+    /// After closing, staff go back to Termin and choose a later day: its opening hours, as
+    /// for any future day, and no word about today any more.
+    @Test func aFutureDayChosenAfterClosingKeepsItsOpeningHours() {
+        let driver = zeitForToday(at: Self.saturday("18:30"))
+        #expect(driver.screen.contains("Vorschlag: So 06.03.2016"))
+        driver.press(.escape, .control("u"))
+        driver.type("07.03.2016")
+        driver.press(.enter)
+        #expect(driver.desk.wizard?.step == .time)
+        #expect(times(driver) == ["08:00", "18:00"])
+        #expect(!driver.screen.contains("Vorschlag"))
+        driver.press(.enter)
+        #expect(period(driver)?.start.description == "2016-03-07 08:00")
+    }
+
+    @Test func englishSaysItToo() {
+        let driver = zeitForToday(at: Self.saturday("18:30"), language: .english)
+        #expect(driver.screen.contains("No more pick-ups at Filiale Nord today (open until 18:00)"))
+        #expect(driver.screen.contains("Proposed: Sun 06/03/2016, the next opening day"))
+    }
+
+    @Test func offlineTheProposalIsTheSame() {
+        let during = zeitForToday(at: Self.saturday("10:07"), offline: true)
+        #expect(during.screen.contains("OFFLINE"))
+        #expect(times(during) == ["10:15", "18:00"])
+
+        let after = zeitForToday(at: Self.saturday("18:30"), offline: true)
+        #expect(after.screen.contains("Vorschlag: So 06.03.2016, der nächste Öffnungstag"))
+        after.press(.enter)
+        #expect(period(after)?.start.description == "2016-03-06 08:00")
+    }
+}
