@@ -150,6 +150,20 @@ import Testing
         #expect(period(driver)?.start.description == "2016-03-07 08:00")
     }
 
+    /// Times proposed again when coming back from Termin are checked again on leaving
+    /// Zeit: the sentence about the times proposed before must not stay under them.
+    @Test func aProposalComingBackFromTerminCarriesNoOldSentence() {
+        let driver = zeitForToday(at: Self.saturday("07:10"))
+        driver.press(.tab, .tab, .left)  // Filiale Hafen, open 09:00 to 19:00
+        driver.press(.enter)
+        #expect(driver.screen.contains("Filiale Hafen hat von 09:00 bis 19:00 Uhr geöffnet."))
+
+        driver.press(.escape, .enter)
+        #expect(driver.desk.wizard?.step == .time)
+        #expect(times(driver) == ["09:00", "19:00"])
+        #expect(!driver.screen.contains("geöffnet."))
+    }
+
     @Test func englishSaysItToo() {
         let driver = zeitForToday(at: Self.saturday("18:30"), language: .english)
         #expect(driver.screen.contains("No more pick-ups at Filiale Nord today (open until 18:00)"))

@@ -60,11 +60,14 @@ struct TimeStep {
 
     /// Fills in the proposed times for the chosen days, unless the times were typed, and
     /// returns the days: moved on to the next opening day when the pick-up branch takes no
-    /// more pick-ups today.
+    /// more pick-ups today. The sentences of an earlier check go: they were about other
+    /// days or times, and leaving the step checks again.
     mutating func suggestTimes(
         pickupDate: LocalDate, returnDate: LocalDate, context: DeskContext
     ) -> (pickup: LocalDate, return: LocalDate) {
         closedToday = nil
+        for index in times.indices { times[index].message = nil }
+        branchMessage = [:]
         guard !timesEdited, let pickup, let returning else { return (pickupDate, returnDate) }
 
         let proposal = TimeProposal(
