@@ -99,11 +99,14 @@ import Testing
         #expect(period(driver)?.start.description == "2016-03-05 08:00")
     }
 
-    /// Close to closing, the next quarter hour would be closing time itself.
-    @Test func aQuarterHourBeforeClosingTheNextOpeningDayIsProposed() {
+    /// In the last quarter hour the next one would be closing time itself; the branch is
+    /// still open, so the pick-up is proposed for now.
+    @Test func inTheLastQuarterHourThePickupIsNow() {
         let driver = zeitForToday(at: Self.saturday("17:50"))
-        #expect(driver.screen.contains("Vorschlag: So 06.03.2016"))
-        #expect(times(driver) == ["08:00", "18:00"])
+        #expect(!driver.screen.contains("Vorschlag"))
+        #expect(times(driver) == ["17:50", "18:00"])
+        driver.press(.enter)
+        #expect(period(driver)?.start.description == "2016-03-05 17:50")
     }
 
     /// A rental over several days keeps its length when it moves on.

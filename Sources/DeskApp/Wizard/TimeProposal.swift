@@ -1,9 +1,9 @@
 import BookingCore
 
 /// What Zeit proposes for the days chosen in Termin: the pick-up branch's opening hours to
-/// the return branch's closing time. A pick-up today starts at the next quarter hour; when
-/// the pick-up branch takes none today any more, both days move on to its next opening day,
-/// keeping the length of the rental.
+/// the return branch's closing time. A pick-up today starts at the next quarter hour (in
+/// the last quarter hour before closing: now); once the pick-up branch has closed today,
+/// both days move on to its next opening day, keeping the length of the rental.
 struct TimeProposal: Equatable {
     var pickupDate: LocalDate
     var returnDate: LocalDate
@@ -12,8 +12,9 @@ struct TimeProposal: Equatable {
     /// Whether the days moved on because the pick-up branch has closed for today.
     var movedFromToday: Bool
 
-    /// Proposed times fall on whole quarter hours, the step of the walk-in rule: a pick-up
-    /// proposed for today is always a walk-in (`OrderWizard.kind`).
+    /// Proposed times for today fall on whole quarter hours or on now, within the step of
+    /// the walk-in rule: a pick-up proposed for today is always a walk-in
+    /// (`OrderWizard.kind`).
     static let stepMinutes = 15
 
     /// With `mayMoveOn` false the days stay as chosen even after closing (with the opening
@@ -32,6 +33,9 @@ struct TimeProposal: Equatable {
 
         if let next = Self.quarterHour(after: now.time), next < pickup.closes {
             start = max(next, pickup.opens)
+        } else if now.time < pickup.closes {
+            // The last quarter hour: the branch is still open, the pick-up is now.
+            start = now.time
         } else if mayMoveOn, let days = Self.daysToNextOpening(of: pickup, after: pickupDate),
             let later = pickupDate.adding(days: days), let back = returnDate.adding(days: days)
         {
