@@ -138,6 +138,38 @@ import Testing
         #expect(driver.screen.contains("Vorschlag: Di 08.03.2016"))
     }
 
+    /// Another pick-up branch proposes again, from the day chosen in Termin: Filiale Nord
+    /// opens on Monday, which Filiale Hafen skipped.
+    @Test func anotherBranchProposesItsOwnHoursAndNextOpeningDay() {
+        let sunday = AccountCalendar.berlin.instant(
+            LocalDate(year: 2016, month: 3, day: 6)!, LocalTime("19:30")!)
+        let driver = DeskDriver(now: sunday)
+        driver.logIn()
+        driver.answerMonth()
+        driver.press(.character("b"), .down, .enter)  // Filiale Hafen
+        driver.answerMonth()
+        driver.press(.enter, .enter)
+        #expect(driver.screen.contains("Vorschlag: Di 08.03.2016"))
+
+        driver.press(.tab, .tab, .left)  // pick-up (and with it return) at Filiale Nord
+        #expect(driver.desk.wizard?.time.pickup?.name == "Filiale Nord")
+        #expect(times(driver) == ["08:00", "18:00"])
+        #expect(driver.screen.contains("Heute keine Abholung mehr bei Filiale Nord"))
+        #expect(driver.screen.contains("Vorschlag: Mo 07.03.2016"))
+        driver.press(.enter)
+        #expect(period(driver)?.start.description == "2016-03-07 08:00")
+    }
+
+    /// Times typed by hand stay when the branch changes, and so do their days.
+    @Test func typedTimesStayWhenTheBranchChanges() {
+        let driver = zeitForToday(at: Self.saturday("10:07"))
+        driver.press(.control("u"))
+        driver.type("11:00")
+        driver.press(.tab, .tab, .right)
+        #expect(driver.desk.wizard?.time.pickup?.name != "Filiale Nord")
+        #expect(times(driver) == ["11:00", "18:00"])
+    }
+
     /// After closing, staff go back to Termin and choose a later day: its opening hours, as
     /// for any future day, and no word about today any more.
     @Test func aFutureDayChosenAfterClosingKeepsItsOpeningHours() {
@@ -156,15 +188,19 @@ import Testing
     /// Times proposed again when coming back from Termin are checked again on leaving
     /// Zeit: the sentence about the times proposed before must not stay under them.
     @Test func aProposalComingBackFromTerminCarriesNoOldSentence() {
-        let driver = zeitForToday(at: Self.saturday("07:10"))
-        driver.press(.tab, .tab, .left)  // Filiale Hafen, open 09:00 to 19:00
+        let driver = zeitForToday(at: Self.saturday("18:10"))
+        driver.press(.tab, .tab, .left)  // Filiale Hafen, open until 19:00
+        driver.press(.tab, .left)  // back to Filiale Nord, closed since 18:00
+        #expect(times(driver) == ["18:15", "18:00"])
         driver.press(.enter)
-        #expect(driver.screen.contains("Filiale Hafen hat von 09:00 bis 19:00 Uhr geöffnet."))
+        #expect(driver.screen.contains("Die Rückgabe muss nach der Abholung liegen."))
 
-        driver.press(.escape, .enter)
+        driver.press(.escape, .tab, .control("u"))
+        driver.type("06.03.2016")
+        driver.press(.enter)
         #expect(driver.desk.wizard?.step == .time)
-        #expect(times(driver) == ["09:00", "19:00"])
-        #expect(!driver.screen.contains("geöffnet."))
+        #expect(times(driver) == ["18:15", "18:00"])
+        #expect(!driver.screen.contains("Rückgabe muss"))
     }
 
     @Test func englishSaysItToo() {

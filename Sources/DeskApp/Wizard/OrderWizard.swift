@@ -146,7 +146,9 @@ struct OrderWizard {
         let outcome: Outcome
         switch step {
         case .date: outcome = dates.handle(key, context: context)
-        case .time: outcome = time.handle(key, context: context)
+        case .time:
+            outcome = time.handle(key, context: context)
+            if outcome == .changed { takeProposedDays(context: context) }
         case .offers: outcome = offers.handle(key, context: context)
         case .options: outcome = options.handle(key, context: context)
         case .customer: outcome = customer.handle(key, context: context)
@@ -211,6 +213,14 @@ struct OrderWizard {
             dates.prefill(pickup: pickupDate, back: returnDate, text: context.text)
         }
         return enter(.time, context: context)
+    }
+
+    /// Follows Zeit when another branch moved its proposal to other days, so that Termin
+    /// shows them too.
+    private mutating func takeProposedDays(context: DeskContext) {
+        guard let days = time.days, days != (pickupDate, returnDate) else { return }
+        (pickupDate, returnDate) = days
+        dates.prefill(pickup: pickupDate, back: returnDate, text: context.text)
     }
 
     private mutating func leaveTime(context: DeskContext) -> [ScreenAction] {

@@ -32,6 +32,11 @@ struct TimeStep {
     private(set) var closedToday: (branch: Branch, proposed: LocalDate)?
     /// Whether a proposal already moved the days on: it does so once per order.
     private var movedOn = false
+    /// The days chosen in Termin, and whether their proposal may move them on; a change of
+    /// branch proposes again from them.
+    private var choice: (pickup: LocalDate, return: LocalDate, mayMoveOn: Bool)?
+    /// The days of the last proposal: those chosen, or the next opening day's.
+    private(set) var days: (pickup: LocalDate, return: LocalDate)?
     private var timesEdited = false
 
     init(branches: [Branch], branch: BranchID) {
@@ -65,21 +70,31 @@ struct TimeStep {
     mutating func suggestTimes(
         pickupDate: LocalDate, returnDate: LocalDate, context: DeskContext
     ) -> (pickup: LocalDate, return: LocalDate) {
+        choice = (pickupDate, returnDate, !movedOn)
+        days = (pickupDate, returnDate)
+        propose(context: context)
+        return days ?? (pickupDate, returnDate)
+    }
+
+    /// Proposes times (and perhaps days) for the days chosen in Termin at the branches now
+    /// set, into `times` and `days`; typed times and their days stay.
+    private mutating func propose(context: DeskContext) {
         closedToday = nil
         for index in times.indices { times[index].message = nil }
         branchMessage = [:]
-        guard !timesEdited, let pickup, let returning else { return (pickupDate, returnDate) }
+        guard !timesEdited, let choice, let pickup, let returning else { return }
 
         let proposal = TimeProposal(
-            pickup: pickup, returning: returning, pickupDate: pickupDate, returnDate: returnDate,
-            now: context.calendar.local(context.now), mayMoveOn: !movedOn)
+            pickup: pickup, returning: returning, pickupDate: choice.pickup,
+            returnDate: choice.return, now: context.calendar.local(context.now),
+            mayMoveOn: choice.mayMoveOn)
         times[0].text = proposal.start.description
         times[1].text = proposal.end.description
         if proposal.movedFromToday {
             closedToday = (pickup, proposal.pickupDate)
             movedOn = true
         }
-        return (proposal.pickupDate, proposal.returnDate)
+        days = (proposal.pickupDate, proposal.returnDate)
     }
 
     // MARK: - Keys
@@ -128,6 +143,8 @@ struct TimeStep {
             returnBranch = (returnBranch + step + count) % count
         }
         branchMessage = [:]
+        // Other branches keep other hours: what was proposed for the first may not fit.
+        propose(context: context)
         return .changed
     }
 
