@@ -122,8 +122,9 @@ import Testing
         #expect(period(driver)?.end.description == "2016-03-08 18:00")
     }
 
-    /// Filiale Hafen is closed on Mondays: after Sunday's closing the proposal is Tuesday.
-    @Test func aClosedDayIsSkipped() {
+    /// Logged in on Sunday, 6 March 2016 at 19:30 (after closing everywhere), with the
+    /// wizard in Zeit for that day at Filiale Hafen, which is closed on Mondays.
+    private func zeitAtHafenOnSundayEvening() -> DeskDriver {
         let sunday = AccountCalendar.berlin.instant(
             LocalDate(year: 2016, month: 3, day: 6)!, LocalTime("19:30")!)
         let driver = DeskDriver(now: sunday)
@@ -132,6 +133,12 @@ import Testing
         driver.press(.character("b"), .down, .enter)  // Filiale Hafen
         driver.answerMonth()
         driver.press(.enter, .enter)
+        return driver
+    }
+
+    /// Filiale Hafen is closed on Mondays: after Sunday's closing the proposal is Tuesday.
+    @Test func aClosedDayIsSkipped() {
+        let driver = zeitAtHafenOnSundayEvening()
         #expect(driver.desk.wizard?.step == .time)
         #expect(times(driver) == ["09:00", "19:00"])
         #expect(driver.screen.contains("Heute keine Abholung mehr bei Filiale Hafen"))
@@ -141,14 +148,7 @@ import Testing
     /// Another pick-up branch proposes again, from the day chosen in Termin: Filiale Nord
     /// opens on Monday, which Filiale Hafen skipped.
     @Test func anotherBranchProposesItsOwnHoursAndNextOpeningDay() {
-        let sunday = AccountCalendar.berlin.instant(
-            LocalDate(year: 2016, month: 3, day: 6)!, LocalTime("19:30")!)
-        let driver = DeskDriver(now: sunday)
-        driver.logIn()
-        driver.answerMonth()
-        driver.press(.character("b"), .down, .enter)  // Filiale Hafen
-        driver.answerMonth()
-        driver.press(.enter, .enter)
+        let driver = zeitAtHafenOnSundayEvening()
         #expect(driver.screen.contains("Vorschlag: Di 08.03.2016"))
 
         driver.press(.tab, .tab, .left)  // pick-up (and with it return) at Filiale Nord
