@@ -207,16 +207,14 @@ struct OrderWizard {
             let (pickup, back) = dates.validate(
                 context: context, pickupBranch: time.pickup, returnBranch: time.returning)
         else { return [] }
-        (pickupDate, returnDate) = time.suggestTimes(
-            pickupDate: pickup, returnDate: back, context: context)
-        if (pickupDate, returnDate) != (pickup, back) {
-            dates.prefill(pickup: pickupDate, back: returnDate, text: context.text)
-        }
+        (pickupDate, returnDate) = (pickup, back)
+        time.suggestTimes(pickupDate: pickup, returnDate: back, context: context)
+        takeProposedDays(context: context)
         return enter(.time, context: context)
     }
 
-    /// Follows Zeit when another branch moved its proposal to other days, so that Termin
-    /// shows them too.
+    /// Follows Zeit when its proposal moved to other days (after closing, or for another
+    /// branch), so that Termin shows them too.
     private mutating func takeProposedDays(context: DeskContext) {
         guard let days = time.days, days != (pickupDate, returnDate) else { return }
         (pickupDate, returnDate) = days

@@ -4,7 +4,7 @@ import BookingCore
 /// the return branch's closing time. A pick-up today starts at the next quarter hour (in
 /// the last quarter hour before closing: now); once the pick-up branch has closed today,
 /// both days move on to its next opening day, keeping the length of the rental.
-struct TimeProposal: Equatable {
+struct TimeProposal {
     var pickupDate: LocalDate
     var returnDate: LocalDate
     var start: LocalTime
@@ -46,7 +46,7 @@ struct TimeProposal: Equatable {
     }
 
     /// `time` rounded up to the quarter hour; nil when that is midnight of the next day.
-    static func quarterHour(after time: LocalTime) -> LocalTime? {
+    private static func quarterHour(after time: LocalTime) -> LocalTime? {
         let minutes = (time.minutesSinceMidnight + stepMinutes - 1) / stepMinutes * stepMinutes
         return LocalTime(hour: minutes / 60, minute: minutes % 60)
     }

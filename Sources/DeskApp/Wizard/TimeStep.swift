@@ -27,9 +27,9 @@ struct TimeStep {
     private(set) var persons = QuantityStepper(value: 1, range: 1...99)
     private(set) var focus = Field.pickupTime
     private(set) var branchMessage: [Field: String] = [:]
-    /// The branch that took no more pick-ups today when the times were proposed, and the
-    /// day proposed instead; said on the step.
-    private(set) var closedToday: (branch: Branch, proposed: LocalDate)?
+    /// The pick-up branch that had closed today when the times were proposed for its next
+    /// opening day (`days`); said on the step.
+    private(set) var closedToday: Branch?
     /// Whether a proposal already moved the days on: it does so once per order.
     private var movedOn = false
     /// The days chosen in Termin, and whether their proposal may move them on; a change of
@@ -63,17 +63,14 @@ struct TimeStep {
         self.persons = QuantityStepper(value: persons, range: 1...99)
     }
 
-    /// Fills in the proposed times for the chosen days, unless the times were typed, and
-    /// returns the days: moved on to the next opening day when the pick-up branch takes no
-    /// more pick-ups today. The sentences of an earlier check go: they were about other
-    /// days or times, and leaving the step checks again.
-    mutating func suggestTimes(
-        pickupDate: LocalDate, returnDate: LocalDate, context: DeskContext
-    ) -> (pickup: LocalDate, return: LocalDate) {
+    /// Fills in the proposed times for the chosen days, unless the times were typed; `days`
+    /// then holds the days, moved on to the next opening day when the pick-up branch has
+    /// closed today. The sentences of an earlier check go: they were about other days or
+    /// times, and leaving the step checks again.
+    mutating func suggestTimes(pickupDate: LocalDate, returnDate: LocalDate, context: DeskContext) {
         choice = (pickupDate, returnDate, !movedOn)
         days = (pickupDate, returnDate)
         propose(context: context)
-        return days ?? (pickupDate, returnDate)
     }
 
     /// Proposes times (and perhaps days) for the days chosen in Termin at the branches now
@@ -91,7 +88,7 @@ struct TimeStep {
         times[0].text = proposal.start.description
         times[1].text = proposal.end.description
         if proposal.movedFromToday {
-            closedToday = (pickup, proposal.pickupDate)
+            closedToday = pickup
             movedOn = true
         }
         days = (proposal.pickupDate, proposal.returnDate)
@@ -267,7 +264,7 @@ struct TimeStep {
 
     /// Why the proposal is for another day, and how to choose one.
     private func drawClosedToday(in canvas: Canvas, row: Int, context: DeskContext) {
-        guard let (branch, proposed) = closedToday else { return }
+        guard let branch = closedToday, let proposed = days?.pickup else { return }
         let text = context.text
         let day = text.weekdayShort(proposed.isoWeekday) + " " + text.date(proposed)
         canvas.put(
